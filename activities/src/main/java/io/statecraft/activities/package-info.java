@@ -1,0 +1,2 @@
+/** Statecraft activities. */
+package io.statecraft.activities;

@@ -1,0 +1,2 @@
+/** Statecraft asl-adapter. */
+package io.statecraft.asl;

@@ -1,0 +1,2 @@
+/** Statecraft workflows. */
+package io.statecraft.workflows;
