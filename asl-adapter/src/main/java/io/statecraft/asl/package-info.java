@@ -1,2 +1,0 @@
-/** Statecraft asl-adapter. */
-package io.statecraft.asl;
