@@ -1,0 +1,204 @@
+package io.statecraft.asl.interpret;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statecraft.asl.dataflow.ContextObject;
+import io.statecraft.asl.dataflow.Timestamps;
+import io.statecraft.asl.dataflow.VariableScope;
+import io.statecraft.asl.error.StatesError;
+import io.statecraft.asl.model.Graph;
+import io.statecraft.asl.model.StateMachine;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The interpreter core: runs a whole state machine over {@link Ports}.
+ *
+ * <p>It is a plain blocking loop, made to run inside a Temporal workflow thread: every effect
+ * (tasks, waits, time, randomness, concurrency, history) goes through a port, and nothing it does
+ * depends on a wall clock, a {@code Random}, the iteration order of an unordered collection or
+ * static mutable state. The same core runs in memory ({@code interpret.memory}) and on Temporal.
+ *
+ * <p>Three entry points:
+ *
+ * <ul>
+ *   <li>{@link #start} runs a new execution from its first state;
+ *   <li>{@link #resume} continues a suspended execution in a new run (continue-as-new);
+ *   <li>{@link #runBranch} runs one Parallel branch or Map iteration described by a {@link
+ *       BranchSpec}, for a child workflow.
+ * </ul>
+ */
+public final class Interpreter {
+
+  private final Ports ports;
+
+  public Interpreter(Ports ports) {
+    this.ports = Objects.requireNonNull(ports, "ports");
+  }
+
+  /**
+   * Runs a new execution: records {@code ExecutionStarted}, runs the states from {@code StartAt},
+   * and records how the execution ended.
+   */
+  public ExecutionOutcome start(StateMachine machine, ExecutionStart start) {
+    ContextObject base = ContextObject.of(start.execution(), start.stateMachine());
+    EventLog log = new EventLog(ports.observer(), ports.clock(), 1);
+    Cursor cursor = new Cursor(0);
+    ObjectNode details = JsonNodeFactory.instance.objectNode();
+    details.set("input", start.execution().input());
+    if (start.execution().roleArn() != null) {
+      details.put("roleArn", start.execution().roleArn());
+    }
+    // ExecutionStarted does not become the source: the first state's entry follows from 0.
+    log.publish(cursor, HistoryEventType.ExecutionStarted, details, false);
+    Instant deadline = null;
+    if (machine.timeoutSeconds().isPresent()) {
+      Instant started =
+          Timestamps.parse(start.execution().startTime())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "the execution start time is not a timestamp: "
+                              + start.execution().startTime()));
+      deadline = started.plusSeconds(machine.timeoutSeconds().getAsInt());
+    }
+    Engine engine = new Engine(machine, ports, log, new TreeMap<>(), deadline, base);
+    Engine.Scope scope =
+        new Engine.Scope(machine.graph(), "", "", VariableScope.empty(), cursor, true);
+    return run(engine, scope, machine.graph().startAt(), start.execution().input(), 0);
+  }
+
+  /**
+   * Continues an execution from a {@link Snapshot} taken by an earlier run: the same variables,
+   * context object, event numbering and visit counters, so the behaviour is identical to an
+   * uninterrupted run.
+   */
+  public ExecutionOutcome resume(StateMachine machine, Snapshot snapshot) {
+    ContextObject base = ContextObject.of(snapshot.execution(), snapshot.stateMachine());
+    EventLog log = new EventLog(ports.observer(), ports.clock(), snapshot.nextEventId());
+    Cursor cursor = new Cursor(snapshot.eventSource());
+    Instant deadline =
+        snapshot.executionDeadline() == null
+            ? null
+            : Timestamps.parse(snapshot.executionDeadline()).orElseThrow();
+    Engine engine =
+        new Engine(machine, ports, log, new TreeMap<>(snapshot.visits()), deadline, base);
+    Engine.Scope scope =
+        new Engine.Scope(
+            machine.graph(),
+            "",
+            "",
+            VariableScope.of(Map.of(), snapshot.variables()),
+            cursor,
+            true);
+    return run(engine, scope, snapshot.nextState(), snapshot.input(), snapshot.runs());
+  }
+
+  /**
+   * Runs one branch or iteration described by {@code spec}, as a child workflow does. Its events
+   * are numbered from 1 and returned in the outcome for the parent to splice into its history; an
+   * inline Map iteration's events include its {@code MapIterationStarted} and {@code
+   * MapIterationSucceeded}/{@code MapIterationFailed}.
+   */
+  public BranchOutcome runBranch(StateMachine machine, BranchSpec spec) {
+    List<HistoryEvent> events = new ArrayList<>();
+    Ports local = ports.withObserver(events::add);
+    EventLog log = new EventLog(events::add, ports.clock(), 1);
+    Map<String, Integer> visits = new TreeMap<>(spec.visits());
+    Instant deadline =
+        spec.executionDeadline() == null
+            ? null
+            : Timestamps.parse(spec.executionDeadline()).orElseThrow();
+    Engine engine = new Engine(machine, local, log, visits, deadline, spec.context());
+    Graph graph = GraphPointers.resolve(machine, spec.graphPointer());
+    Cursor cursor = new Cursor(0);
+    VariableScope vars = VariableScope.of(spec.outerVariables(), new LinkedHashMap<>());
+    Engine.Scope scope =
+        new Engine.Scope(graph, spec.graphPointer(), spec.scopePath(), vars, cursor, false);
+    Engine.GraphEnd end;
+    if (spec.kind() == FanOutKind.INLINE_MAP) {
+      ObjectNode details = JsonNodeFactory.instance.objectNode();
+      details.put("name", spec.stateName());
+      details.put("index", spec.index());
+      log.publish(cursor, HistoryEventType.MapIterationStarted, details, true);
+      end = engine.runGraph(scope, graph.startAt(), spec.input(), 0);
+      log.publish(
+          cursor,
+          end instanceof Engine.Done
+              ? HistoryEventType.MapIterationSucceeded
+              : HistoryEventType.MapIterationFailed,
+          details.deepCopy(),
+          false);
+    } else {
+      end = engine.runGraph(scope, graph.startAt(), spec.input(), 0);
+    }
+    BranchOutcome outcome = Engine.outcome(end);
+    Map<String, Integer> under = new TreeMap<>();
+    String prefix = spec.scopePath() + "/";
+    visits.forEach(
+        (k, v) -> {
+          if (k.startsWith(prefix)) {
+            under.put(k, v);
+          }
+        });
+    return new BranchOutcome(
+        outcome.status(),
+        outcome.output(),
+        outcome.error(),
+        outcome.cause(),
+        events,
+        cursor.source,
+        under);
+  }
+
+  private ExecutionOutcome run(
+      Engine engine,
+      Engine.Scope scope,
+      String start,
+      com.fasterxml.jackson.databind.JsonNode input,
+      int runs) {
+    EventLog log = engine.log;
+    Cursor cursor = scope.cursor;
+    ObjectNode details = JsonNodeFactory.instance.objectNode();
+    try {
+      Engine.GraphEnd end = engine.runGraph(scope, start, input, runs);
+      return switch (end) {
+        case Engine.Done d -> {
+          details.set("output", d.output());
+          log.publish(cursor, HistoryEventType.ExecutionSucceeded, details, true);
+          yield new ExecutionOutcome.Succeeded(d.output());
+        }
+        case Engine.Failed f -> {
+          putFailure(details, f.error(), f.cause());
+          log.publish(cursor, HistoryEventType.ExecutionFailed, details, true);
+          yield new ExecutionOutcome.Failed(f.error(), f.cause());
+        }
+        case Engine.Suspended s -> new ExecutionOutcome.Suspended(s.snapshot());
+      };
+    } catch (ExecutionTimeout t) {
+      String error = StatesError.TIMEOUT.errorName();
+      String cause = "The execution ran longer than its TimeoutSeconds.";
+      putFailure(details, error, cause);
+      log.publish(cursor, HistoryEventType.ExecutionTimedOut, details, true);
+      return new ExecutionOutcome.TimedOut(error, cause);
+    } catch (ExecutionAborted a) {
+      putFailure(details, a.error(), a.cause());
+      log.publish(cursor, HistoryEventType.ExecutionAborted, details, true);
+      return new ExecutionOutcome.Aborted(a.error(), a.cause());
+    }
+  }
+
+  private static void putFailure(ObjectNode details, String error, String cause) {
+    if (error != null) {
+      details.put("error", error);
+    }
+    if (cause != null) {
+      details.put("cause", cause);
+    }
+  }
+}
