@@ -56,6 +56,12 @@ final class Engine {
   final Instant deadline;
   final ContextObject base;
 
+  /** TestState mode: report a retriable failure instead of retrying. */
+  boolean singleAttempt;
+
+  /** The failure the last catcher took, for TestState's CAUGHT_ERROR. */
+  Failure caughtFailure;
+
   Engine(
       StateMachine machine,
       Ports ports,
@@ -331,6 +337,21 @@ final class Engine {
     }
   }
 
+  /** TestState mode: the state failed and a retrier would retry it. */
+  static final class Retriable extends RuntimeException {
+    final Failure failure;
+
+    Retriable(Failure failure) {
+      super(failure.error(), null, false, false);
+      this.failure = failure;
+    }
+  }
+
+  /** Runs one state and stops before the next (TestState). */
+  Step runSingle(Scope sc, State state, JsonNode input) {
+    return runState(sc, state, input);
+  }
+
   /** A failure inside a retried attempt whose events are already recorded. */
   static final class AttemptFailed extends RuntimeException {
     final Failure failure;
@@ -591,6 +612,9 @@ final class Engine {
       }
       Optional<RetryDecisions.Retry> retry =
           RetryDecisions.next(retriers, retries.counts, failure.error(), ports.entropy());
+      if (retry.isPresent() && singleAttempt && r.sc.topLevel) {
+        throw new Retriable(failure);
+      }
       if (retry.isPresent()) {
         retries.counts[retry.get().retrierIndex()]++;
         retries.retryCount++;
@@ -641,6 +665,9 @@ final class Engine {
    * or Output (JSONata); the state's own OutputPath does not apply.
    */
   private Step caught(StateRun r, Catcher catcher, Failure failure) {
+    if (r.sc.topLevel) {
+      caughtFailure = failure;
+    }
     ObjectNode errorOutput = failure.errorOutput();
     JsonNode out;
     JsonNode assigned;

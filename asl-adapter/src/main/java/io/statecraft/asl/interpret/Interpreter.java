@@ -1,5 +1,6 @@
 package io.statecraft.asl.interpret;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.asl.dataflow.ContextObject;
@@ -8,6 +9,7 @@ import io.statecraft.asl.dataflow.VariableScope;
 import io.statecraft.asl.error.StatesError;
 import io.statecraft.asl.model.Graph;
 import io.statecraft.asl.model.StateMachine;
+import io.statecraft.asl.model.state.State;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -154,6 +156,74 @@ public final class Interpreter {
         events,
         cursor.source,
         under);
+  }
+
+  /**
+   * Evaluates one state on its own (the TestState action): runs it on {@code input} with the given
+   * variables and context, and stops before the state it goes to next. Retries are not run: a
+   * failure that a retrier would retry is reported as {@link StateEvaluation.Status#RETRIABLE}.
+   *
+   * @param state the state, read from a one-state definition
+   * @param input the state input
+   * @param variables the variables visible to the state
+   * @param start the execution identity and state machine the context object shows
+   */
+  public StateEvaluation evaluateState(
+      State state, JsonNode input, Map<String, JsonNode> variables, ExecutionStart start) {
+    List<HistoryEvent> events = new ArrayList<>();
+    EventLog log = new EventLog(events::add, ports.clock(), 1);
+    Graph graph = new Graph(null, state.name(), Map.of(state.name(), state));
+    StateMachine machine =
+        new StateMachine(
+            graph,
+            state.queryLanguage(),
+            null,
+            java.util.OptionalInt.empty(),
+            JsonNodeFactory.instance.objectNode());
+    Engine engine =
+        new Engine(
+            machine,
+            ports.withObserver(events::add),
+            log,
+            new TreeMap<>(),
+            null,
+            ContextObject.of(start.execution(), start.stateMachine()));
+    engine.singleAttempt = true;
+    Engine.Scope scope =
+        new Engine.Scope(graph, "", "", VariableScope.of(Map.of(), variables), new Cursor(0), true);
+    try {
+      Engine.Step step = engine.runSingle(scope, state, input);
+      StateEvaluation.Status status =
+          engine.caughtFailure == null
+              ? StateEvaluation.Status.SUCCEEDED
+              : StateEvaluation.Status.CAUGHT_ERROR;
+      return new StateEvaluation(
+          status,
+          step.output(),
+          step.next(),
+          scope.vars.own(),
+          engine.caughtFailure == null ? null : engine.caughtFailure.error(),
+          engine.caughtFailure == null ? null : engine.caughtFailure.cause(),
+          events);
+    } catch (Engine.Retriable r) {
+      return new StateEvaluation(
+          StateEvaluation.Status.RETRIABLE,
+          null,
+          null,
+          scope.vars.own(),
+          r.failure.error(),
+          r.failure.cause(),
+          events);
+    } catch (StateFailed f) {
+      return new StateEvaluation(
+          StateEvaluation.Status.FAILED,
+          null,
+          null,
+          scope.vars.own(),
+          f.error(),
+          f.errorCause(),
+          events);
+    }
   }
 
   private ExecutionOutcome run(
