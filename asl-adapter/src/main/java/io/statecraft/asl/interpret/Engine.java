@@ -868,7 +868,12 @@ final class Engine {
     for (BranchOutcome o : outcomes) {
       results.add(o.output());
     }
-    log.publish(r.sc.cursor, HistoryEventType.ParallelStateSucceeded, null, false);
+    log.publishAfter(
+        r.sc.cursor,
+        r.sc.cursor.lastPublished,
+        HistoryEventType.ParallelStateSucceeded,
+        null,
+        false);
     return resultOf(r, s.dataFlow(), s.assign(), effective, results);
   }
 
@@ -1064,7 +1069,8 @@ final class Engine {
     }
     ArrayNode results = JSON.arrayNode();
     outcomes.forEach(o -> results.add(o.output()));
-    log.publish(r.sc.cursor, HistoryEventType.MapStateSucceeded, null, false);
+    log.publishAfter(
+        r.sc.cursor, r.sc.cursor.lastPublished, HistoryEventType.MapStateSucceeded, null, false);
     return resultOf(r, s.dataFlow(), s.assign(), effective, results);
   }
 
@@ -1154,7 +1160,9 @@ final class Engine {
       log.publish(r.sc.cursor, HistoryEventType.MapRunFailed, details, true);
       throw new AttemptFailed(failure);
     }
-    log.publish(r.sc.cursor, HistoryEventType.MapRunSucceeded, null, true);
+    // Recordings from November 2024 on show the Map state continuing from MapRunStarted: the map
+    // run's success is not what the next event follows from (earlier recordings differ).
+    log.publish(r.sc.cursor, HistoryEventType.MapRunSucceeded, null, false);
     ArrayNode results = JSON.arrayNode();
     for (BranchOutcome o : outcomes) {
       // A tolerated failure leaves its error output where the item's result would be.
@@ -1163,7 +1171,8 @@ final class Engine {
               ? o.output()
               : new Failure(o.error(), o.cause()).errorOutput());
     }
-    log.publish(r.sc.cursor, HistoryEventType.MapStateSucceeded, null, false);
+    log.publishAfter(
+        r.sc.cursor, r.sc.cursor.lastPublished, HistoryEventType.MapStateSucceeded, null, false);
     return resultOf(r, s.dataFlow(), s.assign(), effective, results);
   }
 

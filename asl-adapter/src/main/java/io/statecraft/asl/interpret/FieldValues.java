@@ -65,6 +65,14 @@ final class FieldValues {
     if (value.isIntegralNumber() && value.canConvertToLong()) {
       return value.longValue();
     }
+    // A JSONPath field parses the text of a string, as the corpus shows ("1" is a valid count).
+    if (value.isTextual() && !isJsonata(source)) {
+      try {
+        return Long.parseLong(value.textValue());
+      } catch (NumberFormatException e) {
+        // falls through to the type error
+      }
+    }
     throw typeError(source, fieldName, value, "integer");
   }
 
@@ -73,6 +81,16 @@ final class FieldValues {
     JsonNode value = resolve(source, scope);
     if (value.isNumber()) {
       return value.doubleValue();
+    }
+    if (value.isTextual() && !isJsonata(source)) {
+      try {
+        double parsed = Double.parseDouble(value.textValue());
+        if (Double.isFinite(parsed)) {
+          return parsed;
+        }
+      } catch (NumberFormatException e) {
+        // falls through to the type error
+      }
     }
     throw typeError(source, fieldName, value, "float");
   }
