@@ -56,6 +56,9 @@ final class Engine {
   final Instant deadline;
   final ContextObject base;
 
+  /** Whether native retry policies may be handed to the Tasks port. */
+  boolean nativeRetries = true;
+
   /** TestState mode: report a retriable failure instead of retrying. */
   boolean singleAttempt;
 
@@ -710,7 +713,8 @@ final class Engine {
     JsonNode credentials = s.credentials().map(t -> t.evaluate(scope)).orElse(null);
     Integer timeout = positiveSeconds(s.timeoutSeconds(), scope, "TimeoutSeconds");
     Integer heartbeat = positiveSeconds(s.heartbeatSeconds(), scope, "HeartbeatSeconds");
-    NativeRetryPolicy policy = NativeRetryPlanner.plan(s, retries.retryCount);
+    NativeRetryPolicy policy =
+        nativeRetries ? NativeRetryPlanner.plan(s, retries.retryCount) : null;
     TaskEvents events = new TaskEvents(s.resource(), region());
     log.publish(
         r.sc.cursor,
@@ -1194,6 +1198,7 @@ final class Engine {
     Engine engine =
         new Engine(
             machine, ports, new EventLog(Observer.NONE, ports.clock(), 1), visits, deadline, child);
+    engine.nativeRetries = nativeRetries;
     Scope scope = new Scope(graph, pointer, path, VariableScope.empty(), new Cursor(0), false);
     return outcome(engine.runGraph(scope, graph.startAt(), input, 0));
   }

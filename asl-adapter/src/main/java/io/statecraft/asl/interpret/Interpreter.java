@@ -38,9 +38,37 @@ import java.util.TreeMap;
 public final class Interpreter {
 
   private final Ports ports;
+  private final Options options;
+
+  /**
+   * Choices about how the core uses its ports.
+   *
+   * @param nativeRetries whether the core hands a {@link NativeRetryPolicy} to the Tasks port where
+   *     one expresses a state's retriers exactly; when false the core runs every retry itself
+   */
+  public record Options(boolean nativeRetries) {
+    public static final Options DEFAULTS = new Options(true);
+  }
 
   public Interpreter(Ports ports) {
+    this(ports, Options.DEFAULTS);
+  }
+
+  public Interpreter(Ports ports, Options options) {
     this.ports = Objects.requireNonNull(ports, "ports");
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  private Engine engine(
+      StateMachine machine,
+      Ports enginePorts,
+      EventLog log,
+      Map<String, Integer> visits,
+      Instant deadline,
+      ContextObject base) {
+    Engine engine = new Engine(machine, enginePorts, log, visits, deadline, base);
+    engine.nativeRetries = options.nativeRetries();
+    return engine;
   }
 
   /**
@@ -69,7 +97,7 @@ public final class Interpreter {
                               + start.execution().startTime()));
       deadline = started.plusSeconds(machine.timeoutSeconds().getAsInt());
     }
-    Engine engine = new Engine(machine, ports, log, new TreeMap<>(), deadline, base);
+    Engine engine = engine(machine, ports, log, new TreeMap<>(), deadline, base);
     Engine.Scope scope =
         new Engine.Scope(machine.graph(), "", "", VariableScope.empty(), cursor, true);
     return run(engine, scope, machine.graph().startAt(), start.execution().input(), 0);
@@ -88,8 +116,7 @@ public final class Interpreter {
         snapshot.executionDeadline() == null
             ? null
             : Timestamps.parse(snapshot.executionDeadline()).orElseThrow();
-    Engine engine =
-        new Engine(machine, ports, log, new TreeMap<>(snapshot.visits()), deadline, base);
+    Engine engine = engine(machine, ports, log, new TreeMap<>(snapshot.visits()), deadline, base);
     Engine.Scope scope =
         new Engine.Scope(
             machine.graph(),
@@ -116,7 +143,7 @@ public final class Interpreter {
         spec.executionDeadline() == null
             ? null
             : Timestamps.parse(spec.executionDeadline()).orElseThrow();
-    Engine engine = new Engine(machine, local, log, visits, deadline, spec.context());
+    Engine engine = engine(machine, local, log, visits, deadline, spec.context());
     Graph graph = GraphPointers.resolve(machine, spec.graphPointer());
     Cursor cursor = new Cursor(0);
     VariableScope vars = VariableScope.of(spec.outerVariables(), new LinkedHashMap<>());
@@ -181,7 +208,7 @@ public final class Interpreter {
             java.util.OptionalInt.empty(),
             JsonNodeFactory.instance.objectNode());
     Engine engine =
-        new Engine(
+        engine(
             machine,
             ports.withObserver(events::add),
             log,

@@ -41,6 +41,7 @@ public final class InMemoryRunner {
   private Suspension suspension = Suspension.NEVER;
   private Branches branches;
   private boolean branchesViaSpecs;
+  private Interpreter.Options options = Interpreter.Options.DEFAULTS;
 
   public InMemoryRunner() {
     this(new VirtualClock(DEFAULT_START));
@@ -87,6 +88,11 @@ public final class InMemoryRunner {
     return this;
   }
 
+  public InMemoryRunner options(Interpreter.Options newOptions) {
+    this.options = Objects.requireNonNull(newOptions, "options");
+    return this;
+  }
+
   /** The outcome of a run and the events it recorded. */
   public record Run(ExecutionOutcome outcome, List<HistoryEvent> history) {}
 
@@ -123,7 +129,7 @@ public final class InMemoryRunner {
         Interpreter[] self = new Interpreter[1];
         b = SequentialBranches.viaSpecs(spec -> self[0].runBranch(machine, spec));
         Ports ports = new Ports(tasks, clock, b, observer, clock, entropy, suspension);
-        self[0] = new Interpreter(ports);
+        self[0] = new Interpreter(ports, options);
         return ports;
       }
       b = SequentialBranches.inProcess();
@@ -132,7 +138,7 @@ public final class InMemoryRunner {
   }
 
   private Interpreter interpreter(StateMachine machine, HistoryRecorder history) {
-    return new Interpreter(ports(machine, history));
+    return new Interpreter(ports(machine, history), options);
   }
 
   /** An execution identity in AWS's ARN format. */
