@@ -979,8 +979,8 @@ final class Engine {
   }
 
   private FailureTolerance tolerance(MapState s, EvaluationScope scope) {
-    long count = 0;
-    double percentage = 0;
+    Long count = null;
+    Double percentage = null;
     if (s.toleratedFailureCount().isPresent()) {
       count = FieldValues.integer(s.toleratedFailureCount().get(), scope, "ToleratedFailureCount");
       if (count < 0) {

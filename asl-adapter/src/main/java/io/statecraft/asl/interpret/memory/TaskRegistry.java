@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.asl.error.AslError;
 import io.statecraft.asl.error.AslFailure;
 import io.statecraft.asl.error.StatesError;
+import io.statecraft.asl.interpret.ExecutionAborted;
 import io.statecraft.asl.interpret.NativeRetryPolicy;
 import io.statecraft.asl.interpret.TaskInvocation;
 import io.statecraft.asl.interpret.TaskResult;
@@ -173,7 +174,7 @@ public final class TaskRegistry implements Tasks {
     JsonNode result;
     try {
       result = handler.handle(call);
-    } catch (AslFailure f) {
+    } catch (AslFailure | ExecutionAborted f) {
       throw f;
     } catch (RuntimeException e) {
       throw new AslFailure(new AslError(e.getClass().getSimpleName(), e.getMessage()));
