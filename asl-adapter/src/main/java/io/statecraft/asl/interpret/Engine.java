@@ -597,6 +597,7 @@ final class Engine {
       r.context(r.context().withRetryCount(retries.retryCount));
       Failure failure;
       Attempted done = null;
+      boolean ownEvaluation = false;
       try {
         done = attempt.run(retries);
         failure = null;
@@ -604,12 +605,13 @@ final class Engine {
         failure = f.failure;
       } catch (AslFailure f) {
         failure = r.evaluationFailure(f);
+        ownEvaluation = true;
       }
       if (done != null) {
         r.context(r.context().withRetryCount(retries.retryCount));
         return finish(r, done);
       }
-      if (ErrorMatcher.isTerminal(failure.error())) {
+      if (ownEvaluation && ErrorMatcher.isTerminal(failure.error())) {
         // "A States.Runtime error isn't retriable, and will always cause the execution to fail."
         throw new StateFailed(failure.error(), failure.cause());
       }
