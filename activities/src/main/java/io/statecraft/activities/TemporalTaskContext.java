@@ -85,7 +85,8 @@ final class TemporalTaskContext implements TaskContext {
 
   @Override
   public int temporalAttempt() {
-    return info.getAttempt();
+    // Servers count from 1; in-memory test environments may leave the attempt unset (0).
+    return Math.max(1, info.getAttempt());
   }
 
   @Override
