@@ -30,6 +30,12 @@ final class DestinationPolicy {
     InetAddress[] resolve(String host) throws UnknownHostException;
   }
 
+  // Declared first: the address lists below are parsed with them.
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+  private static final Pattern HOST =
+      Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+
   private static final Set<String> METADATA_HOSTS =
       Set.of(
           "metadata",
@@ -41,6 +47,9 @@ final class DestinationPolicy {
 
   private static final List<Network> METADATA_ADDRESSES =
       List.of(
+          Network.parse("169.254.169.254/32"),
+          Network.parse("169.254.170.2/32"),
+          Network.parse("169.254.170.23/32"),
           Network.parse("fd00:ec2::254/128"),
           Network.parse("fd00:ec2::23/128"),
           Network.parse("100.100.100.200/32"),
@@ -58,11 +67,6 @@ final class DestinationPolicy {
           Network.parse("192.168.0.0/16"),
           Network.parse("100.64.0.0/10"),
           Network.parse("fc00::/7"));
-
-  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
-  private static final Pattern HOST =
-      Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
 
   private final List<Rule> rules;
   private final boolean denyPrivateNetworks;
