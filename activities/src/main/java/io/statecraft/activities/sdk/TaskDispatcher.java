@@ -140,8 +140,10 @@ public final class TaskDispatcher implements DynamicActivity {
       return NullNode.getInstance();
     }
     try {
-      return mapper.valueToTree(result);
-    } catch (IllegalArgumentException e) {
+      // Through JSON text, so that a direct call yields exactly the tree a worker's caller
+      // decodes (an int-sized long reads back as an int node, for example).
+      return mapper.readTree(mapper.writeValueAsBytes(result));
+    } catch (IOException | IllegalArgumentException e) {
       throw Failures.named(
           TaskErrors.INVALID_TASK_OUTPUT,
           "The result of task '"
