@@ -57,8 +57,10 @@ final class Jayway {
       result = path.read(document, CONFIGURATION);
     } catch (JsonPathException e) {
       // Jayway signals "nothing there" (and functions applied to values they do not accept, such
-      // as length() of a number) with exceptions; for a path both mean it selects nothing.
-      return MissingNode.getInstance();
+      // as length() of a number) with exceptions. A definite path then selects nothing; an
+      // indefinite one matches nothing, which AWS answers with [] (recorded:
+      // base.test_base.test_json_path_array_wildcard_or_slice_with_no_input[$.items[*]]).
+      return path.isDefinite() ? MissingNode.getInstance() : MAPPER.createArrayNode();
     } catch (RuntimeException e) {
       throw new AslFailure(
           StatesError.RUNTIME,
