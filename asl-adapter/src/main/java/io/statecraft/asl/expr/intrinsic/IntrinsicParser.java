@@ -94,6 +94,8 @@ public final class IntrinsicParser {
         } else if (c == ')') {
           pos++;
           break;
+        } else if (c == 0) {
+          throw error("the call is not closed with ')'");
         } else {
           throw error("expected ',' or ')' after an argument of " + name);
         }

@@ -1,6 +1,7 @@
 package io.statecraft.asl.expr.intrinsic;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -13,8 +14,12 @@ import java.util.TreeMap;
 /** JSON helpers shared by the intrinsic functions and the cause texts. */
 final class Json {
 
-  /** Never reconfigured after construction, so sharing it is safe. */
-  static final ObjectMapper MAPPER = JsonMapper.builder().build();
+  /**
+   * Never reconfigured after construction, so sharing it is safe. Text after the first value is an
+   * error, so that {@code "1 2"} is not read as {@code 1}.
+   */
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
