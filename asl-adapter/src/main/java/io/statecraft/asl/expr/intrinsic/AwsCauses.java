@@ -81,7 +81,9 @@ public final class AwsCauses {
   /**
    * A ResultPath that cannot be applied to the state input; error {@code
    * States.ResultPathMatchFailure}. Reported: a public AWS execution shows {@code Unable to apply
-   * ReferencePath $.someTaskResult to input "input1"} for a string input.
+   * ReferencePath $.someTaskResult to input "input1"} for a string input. That report names the
+   * error {@code States.ReferencePathConflict}; AWS's error reference defines {@code
+   * States.ResultPathMatchFailure} for a ResultPath that cannot be applied, which is what we raise.
    */
   public static String resultPathMatchFailure(String resultPath, JsonNode input) {
     return "Unable to apply ReferencePath " + resultPath + " to input " + Json.compact(input);

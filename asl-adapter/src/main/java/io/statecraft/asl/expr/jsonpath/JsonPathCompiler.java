@@ -1,6 +1,7 @@
 package io.statecraft.asl.expr.jsonpath;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.asl.expr.EvaluationScope;
 import io.statecraft.asl.expr.Expression;
 import io.statecraft.asl.expr.ExpressionException;
 import io.statecraft.asl.expr.PathExpr;
@@ -100,6 +101,27 @@ public final class JsonPathCompiler {
     String normalized =
         path instanceof CompiledPath compiled ? compiled.normalizedPath() : path.text();
     return AwsCauses.invalidPath(path.text(), normalized);
+  }
+
+  /**
+   * The cause AWS gives when the path of a field selects nothing, for example {@code The JSONPath
+   * '$.a' specified for the field 'value.$' could not be found in the input '{"b":1}'}. Used for
+   * {@code .$} fields and for Fail's ErrorPath and CausePath; the document quoted is the one the
+   * path reads ({@code $$} quotes the context object).
+   *
+   * @param expression the compiled path (or call) of the field
+   * @param field the field as written, for example {@code value.$} or {@code CausePath}
+   */
+  public static String notFoundCause(Expression expression, String field, EvaluationScope scope) {
+    if (expression instanceof CompiledPath path) {
+      if (path.root() == PathExpr.Root.VARIABLE
+          && scope.variables().get(path.variable().orElseThrow()) == null) {
+        return AwsCauses.undefinedVariable(path.text(), field, path.variable().orElseThrow());
+      }
+      return AwsCauses.fieldPathNotFound(path.text(), field, path.document(scope));
+    }
+    // Intrinsic calls never answer "missing"; another kind of expression is reported alike.
+    return AwsCauses.fieldPathNotFound(expression.text(), field, scope.input());
   }
 
   private static PayloadTemplate.Node compileNode(JsonNode node, String where)

@@ -8,9 +8,7 @@ import io.statecraft.asl.error.AslFailure;
 import io.statecraft.asl.error.StatesError;
 import io.statecraft.asl.expr.EvaluationScope;
 import io.statecraft.asl.expr.Expression;
-import io.statecraft.asl.expr.PathExpr;
 import io.statecraft.asl.expr.Template;
-import io.statecraft.asl.expr.intrinsic.AwsCauses;
 import java.util.Objects;
 
 /**
@@ -104,18 +102,6 @@ public final class PayloadTemplate implements Template {
   }
 
   private static AslFailure notFound(Dynamic d, EvaluationScope scope, StatesError error) {
-    if (d.expression() instanceof CompiledPath path) {
-      if (path.root() == PathExpr.Root.VARIABLE
-          && scope.variables().get(path.variable().orElseThrow()) == null) {
-        return new AslFailure(
-            error,
-            AwsCauses.undefinedVariable(path.text(), d.field(), path.variable().orElseThrow()));
-      }
-      return new AslFailure(
-          error, AwsCauses.fieldPathNotFound(path.text(), d.field(), path.document(scope)));
-    }
-    // Intrinsic calls never answer "missing"; a dynamic value of another kind is reported alike.
-    return new AslFailure(
-        error, AwsCauses.fieldPathNotFound(d.expression().text(), d.field(), scope.input()));
+    return new AslFailure(error, JsonPathCompiler.notFoundCause(d.expression(), d.field(), scope));
   }
 }

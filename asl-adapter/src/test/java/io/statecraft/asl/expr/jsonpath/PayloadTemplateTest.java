@@ -98,6 +98,18 @@ class PayloadTemplateTest {
   }
 
   @Test
+  void failPathCauseNamesTheFieldAndQuotesTheInput() throws Exception {
+    // Recorded: scenarios.test_invalid_jsonpath[ST.INVALID_JSONPATH_IN_CAUSEPATH].
+    var causePath = JsonPathCompiler.pathOrIntrinsic("$.NoSuchCausePath");
+    assertThat(
+            JsonPathCompiler.notFoundCause(
+                causePath, "CausePath", scope(sq("{'Error': 'error-value'}"))))
+        .isEqualTo(
+            "The JSONPath '$.NoSuchCausePath' specified for the field 'CausePath' could not be"
+                + " found in the input '{\"Error\":\"error-value\"}'");
+  }
+
+  @Test
   void callerChoosesTheErrorNameForPathsThatSelectNothing() throws Exception {
     PayloadTemplate t = JsonPathCompiler.template(sq("{'value.$': '$.none'}"));
     AslFailure f = failure(() -> t.evaluate(scope(json("{}")), StatesError.PARAMETER_PATH_FAILURE));
