@@ -11,6 +11,7 @@ import io.statecraft.asl.expr.PathExpr;
 import io.statecraft.asl.expr.intrinsic.AwsCauses;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A compiled JSONPath path. Reference paths ({@code $.a.b[2]['c d']}) are walked step by step
@@ -32,6 +33,10 @@ public final class CompiledPath implements PathExpr {
   private final Step[] steps; // null when Jayway evaluates the path
   private final JsonPath jayway; // null when the steps do
   private final boolean definite;
+  private final boolean callsFunctions;
+
+  /** A function call anywhere in the path, such as {@code .length()} or {@code .append(1)}. */
+  private static final Pattern FUNCTION_CALL = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\s*\\(");
 
   private CompiledPath(String text, Root root, String variable, List<Step> steps, JsonPath jayway) {
     this.text = text;
@@ -40,6 +45,7 @@ public final class CompiledPath implements PathExpr {
     this.steps = steps == null ? null : steps.toArray(Step[]::new);
     this.jayway = jayway;
     this.definite = steps != null || Jayway.isDefinite(jayway);
+    this.callsFunctions = jayway != null && FUNCTION_CALL.matcher(text).find();
   }
 
   static CompiledPath compile(String text) throws ExpressionException {
@@ -129,7 +135,9 @@ public final class CompiledPath implements PathExpr {
   /** Applies the path to a given document, whatever the root says. */
   public JsonNode select(JsonNode document) {
     if (steps == null) {
-      return Jayway.read(jayway, text, document);
+      // Some of Jayway's functions change the document they read (append() adds to the array in
+      // place), so a path that calls functions reads a copy: the caller's document never changes.
+      return Jayway.read(jayway, text, callsFunctions ? document.deepCopy() : document);
     }
     JsonNode node = document;
     for (Step step : steps) {

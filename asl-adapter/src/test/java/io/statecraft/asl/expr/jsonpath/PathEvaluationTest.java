@@ -194,6 +194,14 @@ class PathEvaluationTest {
   }
 
   @Test
+  void functionsThatWouldChangeTheDocumentReadACopy() throws Exception {
+    JsonNode input = sq("{'list': [1, 2]}");
+    assertJson(read("$.list.append(3)", input), "[1, 2, 3]");
+    assertJson(input, sq("{'list': [1, 2]}"));
+    assertJson(read("$.list.sum()", input), "3");
+  }
+
+  @Test
   void normalizedPathIsBracketNotation() throws Exception {
     assertThat(JsonPathCompiler.path("$.NoSuchInputPath").normalizedPath())
         .isEqualTo("$['NoSuchInputPath']");
