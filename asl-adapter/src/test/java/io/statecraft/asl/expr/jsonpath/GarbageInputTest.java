@@ -151,13 +151,22 @@ class GarbageInputTest {
       try {
         Expression e = JsonPathCompiler.pathOrIntrinsic(text);
         compiled++;
+        JsonNode input = garbageDocument(0);
+        JsonNode context = garbageDocument(0);
+        JsonNode variable = garbageDocument(0);
+        JsonNode before =
+            JsonNodeFactory.instance.arrayNode().add(input).add(context).add(variable);
+        JsonNode snapshot = before.deepCopy();
         try {
-          JsonNode result = e.evaluate(scope());
+          JsonNode result = e.evaluate(Fixtures.scope(input, context, Map.of("v", variable)));
           assertThat(result).as(text).isNotNull();
           evaluated++;
         } catch (AslFailure expected) {
           assertThat(expected.error()).as(text).isNotBlank();
           failed++;
+        }
+        if (!before.equals(snapshot)) {
+          unexpected.add(text + " changed the documents it read");
         }
         if (e instanceof CompiledPath p
             && p.isReferencePath()
