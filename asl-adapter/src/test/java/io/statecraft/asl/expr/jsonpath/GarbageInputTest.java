@@ -51,6 +51,7 @@ class GarbageInputTest {
     "[?(@.a > 1)]",
     "[?(@.a =~ /x.*/)]",
     ".length()",
+    ".append(1)",
     ".min()",
     ".keys()",
     "(",
