@@ -40,6 +40,14 @@ import java.util.Objects;
  *
  * <p>A refused destination fails the task with {@code States.Permissions}, the error AWS raises
  * when the execution role may not call an endpoint.
+ *
+ * <p>Residual risk: the addresses are checked after resolving the host, but the JDK HTTP client
+ * resolves it again to connect and cannot be told to use the checked address. The JVM's DNS cache
+ * ({@code networkaddress.cache.ttl}, 30 seconds unless changed) normally makes both lookups agree,
+ * so a name rebinding to an internal address is caught; a record that changes between the two
+ * lookups, or a JVM with the cache disabled, can still slip through. Redirects are never followed,
+ * so every request goes to a checked destination. For strict egress control, list the allowed host
+ * names and also enforce egress rules in the network.
  */
 public final class HttpTaskSettings {
 
