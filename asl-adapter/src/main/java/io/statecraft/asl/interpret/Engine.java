@@ -168,7 +168,7 @@ final class Engine {
   // ---------------------------------------------------------------- states
 
   private Step runState(Scope sc, State state, JsonNode raw) {
-    String visitKey = sc.prefix() + state.name();
+    String visitKey = sc.prefix() + InvocationIds.escape(state.name());
     int visit = visits.merge(visitKey, 1, Integer::sum);
     long before = sc.cursor.source;
     ObjectNode entered = JSON.objectNode();
@@ -321,7 +321,7 @@ final class Engine {
     }
 
     String invocationId(int retryCount) {
-      return sc.prefix() + state.name() + "#" + visit + (retryCount > 0 ? "@" + retryCount : "");
+      return InvocationIds.invocation(sc.prefix(), state.name(), visit, retryCount);
     }
 
     void sleep(Duration duration, TimerRequest.Reason reason, int attempt) {
@@ -835,7 +835,7 @@ final class Engine {
       cursors[i] = cursor;
       Graph graph = s.branches().get(i);
       String pointer = GraphPointers.branch(r.sc.pointer, s.name(), i);
-      String path = r.sc.prefix() + s.name() + "[" + i + "]";
+      String path = InvocationIds.scope(r.sc.prefix(), s.name(), i);
       VariableScope inner = r.sc.vars.inner();
       BranchSpec spec =
           new BranchSpec(
@@ -1029,7 +1029,7 @@ final class Engine {
       int index = i;
       Cursor lane = laneCursors[i % lanes];
       boolean lastInLane = i + lanes >= n;
-      String path = r.sc.prefix() + s.name() + "[" + i + "]";
+      String path = InvocationIds.scope(r.sc.prefix(), s.name(), i);
       JsonNode input = inputs.get(i);
       BranchSpec spec =
           new BranchSpec(
@@ -1128,7 +1128,7 @@ final class Engine {
     int n = inputs.size();
     List<Branch> branches = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      String path = r.sc.prefix() + s.name() + "[" + i + "]";
+      String path = InvocationIds.scope(r.sc.prefix(), s.name(), i);
       JsonNode input = inputs.get(i);
       ContextObject child = childExecution(s, mapRunArn, input);
       BranchSpec spec =

@@ -8,20 +8,24 @@ import java.util.Objects;
  * serialise.
  *
  * <p>The invocation id is stable across replays and unique within the execution. Its format is
- * {@code <scope>/<state>#<visit>} with an optional {@code @<attempt>}:
+ * {@code <scope><state>#<visit>} with an optional {@code @<attempt>}, the one the activities module
+ * parses ({@code io.statecraft.activities.ActivityId}):
  *
  * <ul>
- *   <li>{@code <scope>} is empty at the top level, else a {@code /}-separated list of {@code
- *       <ParallelState>[<branch>]} and {@code <MapState>[<index>]} segments, outermost first;
+ *   <li>{@code <scope>} is empty at the top level, else a sequence of {@code
+ *       <ParallelState>[<branch>]/} and {@code <MapState>[<index>]/} segments, outermost first,
+ *       indexes from 0;
  *   <li>{@code <visit>} counts the entries into that state within that scope, from 1, across the
  *       whole execution (a scope that runs again, because its Map or Parallel state is retried or
  *       entered again, keeps counting);
- *   <li>{@code @<attempt>} is appended for the retries the interpreter runs itself: {@code @1} for
- *       the first retry, {@code @2} for the second. The first attempt, and every attempt of a
- *       native retry policy, has no suffix.
+ *   <li>{@code @<attempt>} is appended for the retries the interpreter runs itself, counting
+ *       attempts from 1: {@code @2} is the first retry, {@code @3} the second. The first attempt,
+ *       and every attempt of a native retry policy, has no suffix;
+ *   <li>the characters {@code % / [ ] # @} inside state names are written {@code %25 %2F %5B %5D
+ *       %23 %40}.
  * </ul>
  *
- * For example {@code Order#1}, {@code Items[3]/Charge#1} and {@code Fan[0]/Items[2]/Charge#2@1}.
+ * For example {@code Order#1}, {@code Items[3]/Charge#1} and {@code Fan[0]/Items[2]/Charge#2@2}.
  *
  * @param invocationId the identity described above
  * @param stateName the Task state's name

@@ -113,7 +113,7 @@ class TaskStateTest {
     assertThat(run.outcome()).isEqualTo(new ExecutionOutcome.Succeeded(json("{\"n\":2}")));
     assertThat(runner.tasks().invocations())
         .extracting(TaskInvocation::invocationId)
-        .containsExactly("T#1", "T#1@1", "T#1@2");
+        .containsExactly("T#1", "T#1@2", "T#1@3");
     assertThat(runner.clock().waits())
         .extracting(TimerRequest::duration)
         .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4));
