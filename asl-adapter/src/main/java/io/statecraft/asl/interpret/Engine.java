@@ -743,6 +743,8 @@ final class Engine {
                       retries.retryCount,
                       policy));
     } catch (AslFailure f) {
+      // A task still running when the execution's time is up ends with the execution.
+      checkDeadline();
       log.publish(
           r.sc.cursor, events.failed(f.error()), events.failedDetails(f.error(), f.cause()), true);
       if (policy != null && ErrorMatcher.matches(StatesError.ALL.errorName(), f.error())) {
@@ -753,6 +755,7 @@ final class Engine {
       }
       throw new AttemptFailed(new Failure(f.error(), f.cause()));
     }
+    checkDeadline();
     log.publish(r.sc.cursor, events.succeeded(), events.succeededDetails(result.output()), true);
     if (result.attempts() > 1) {
       int extra = result.attempts() - 1;

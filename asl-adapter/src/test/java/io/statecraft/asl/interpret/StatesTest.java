@@ -464,6 +464,27 @@ class StatesTest {
   }
 
   @Test
+  void aTaskStillRunningAtTheDeadlineEndsWithTheExecution() {
+    String resource = "arn:aws:states:::lambda:invoke";
+    StateMachine m = machine(OptionalInt.of(30), "T", state("T").task(resource));
+    InMemoryRunner runner = new InMemoryRunner();
+    runner
+        .tasks()
+        .register(
+            resource,
+            c -> {
+              c.sleep(Duration.ofSeconds(45));
+              return c.input();
+            });
+    InMemoryRunner.Run r = runner.start(m, json("{}"));
+    assertThat(r.outcome()).isInstanceOf(ExecutionOutcome.TimedOut.class);
+    assertThat(r.history())
+        .extracting(HistoryEvent::type)
+        .doesNotContain(HistoryEventType.TaskSucceeded, HistoryEventType.TaskStateExited)
+        .endsWith(HistoryEventType.TaskStarted, HistoryEventType.ExecutionTimedOut);
+  }
+
+  @Test
   void anAbortingPortRecordsTheAbortedEvents() {
     String resource = "arn:aws:states:::lambda:invoke";
     StateMachine m = machine("T", state("T").task(resource));
