@@ -1,11 +1,8 @@
 package io.statecraft.asl.interpret;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * How one branch or iteration ended.
@@ -14,7 +11,7 @@ import java.util.TreeMap;
  * carries none. A branch run elsewhere with {@link Interpreter#runBranch} numbers its own events
  * from 1, with {@code previousEventId} 0 meaning "the event the branch started from", and returns
  * them here with {@code eventSource} (the id its last counted event had); the parent splices them
- * into its history. {@code visits} returns the updated visit counters of the branch's scope.
+ * into its history. {@code maxVisit} returns the highest visit number the branch used.
  *
  * @param status how it ended
  * @param output the output, when it succeeded
@@ -22,7 +19,7 @@ import java.util.TreeMap;
  * @param cause the cause, when it failed (may be {@code null})
  * @param events the events of a branch run elsewhere, else empty
  * @param eventSource the local id of the event the branch's history ends at, for splicing
- * @param visits the visit counters of the branch's scope after it ran
+ * @param maxVisit the highest visit number used inside the branch, or 0
  */
 public record BranchOutcome(
     Status status,
@@ -31,7 +28,7 @@ public record BranchOutcome(
     String cause,
     List<HistoryEvent> events,
     long eventSource,
-    Map<String, Integer> visits) {
+    int maxVisit) {
 
   /** The end of a branch. */
   public enum Status {
@@ -44,10 +41,9 @@ public record BranchOutcome(
   public BranchOutcome {
     Objects.requireNonNull(status, "status");
     events = List.copyOf(events);
-    visits = Collections.unmodifiableMap(new TreeMap<>(visits));
   }
 
   public static BranchOutcome cancelled() {
-    return new BranchOutcome(Status.CANCELLED, null, null, null, List.of(), 0, Map.of());
+    return new BranchOutcome(Status.CANCELLED, null, null, null, List.of(), 0, 0);
   }
 }

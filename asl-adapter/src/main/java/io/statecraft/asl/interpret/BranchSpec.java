@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * A serialisable description of one branch or iteration, complete enough to run it in another
@@ -23,8 +22,9 @@ import java.util.TreeMap;
  * @param context the context object to start from (execution and state machine; no state)
  * @param outerVariables the variables of the enclosing scopes, readable but not assignable inside;
  *     empty for a Distributed Map
- * @param visits the visit counters of states inside {@code scopePath}, keyed by {@code
- *     <scopePath>/<state>}, so invocation ids stay unique when a scope runs again
+ * @param visitBase the visit number the states of the branch count from: their first entry is
+ *     {@code visitBase + 1}; above 0 when the fan-out has run before, so that invocation ids stay
+ *     unique when a scope runs again
  * @param executionDeadline when the execution times out ({@code $$.Execution.StartTime} form), or
  *     {@code null}
  */
@@ -37,7 +37,7 @@ public record BranchSpec(
     JsonNode input,
     ContextObject context,
     Map<String, JsonNode> outerVariables,
-    Map<String, Integer> visits,
+    int visitBase,
     String executionDeadline) {
 
   public BranchSpec {
@@ -48,6 +48,5 @@ public record BranchSpec(
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(context, "context");
     outerVariables = Collections.unmodifiableMap(new LinkedHashMap<>(outerVariables));
-    visits = Collections.unmodifiableMap(new TreeMap<>(visits));
   }
 }

@@ -52,7 +52,7 @@ final class Engine {
   final StateMachine machine;
   final Ports ports;
   final EventLog log;
-  final Map<String, Integer> visits;
+  final java.util.NavigableMap<String, Integer> visits;
   final Instant deadline;
   final ContextObject base;
 
@@ -69,7 +69,7 @@ final class Engine {
       StateMachine machine,
       Ports ports,
       EventLog log,
-      Map<String, Integer> visits,
+      java.util.NavigableMap<String, Integer> visits,
       Instant deadline,
       ContextObject base) {
     this.machine = machine;
@@ -89,6 +89,7 @@ final class Engine {
     final String path;
     final Cursor cursor;
     final boolean topLevel;
+    final int visitBase;
     VariableScope vars;
 
     Scope(
@@ -98,12 +99,24 @@ final class Engine {
         VariableScope vars,
         Cursor cursor,
         boolean topLevel) {
+      this(graph, pointer, path, vars, cursor, topLevel, 0);
+    }
+
+    Scope(
+        Graph graph,
+        String pointer,
+        String path,
+        VariableScope vars,
+        Cursor cursor,
+        boolean topLevel,
+        int visitBase) {
       this.graph = graph;
       this.pointer = pointer;
       this.path = path;
       this.vars = vars;
       this.cursor = cursor;
       this.topLevel = topLevel;
+      this.visitBase = visitBase;
     }
 
     String prefix() {
@@ -169,7 +182,7 @@ final class Engine {
 
   private Step runState(Scope sc, State state, JsonNode raw) {
     String visitKey = sc.prefix() + InvocationIds.escape(state.name());
-    int visit = visits.merge(visitKey, 1, Integer::sum);
+    int visit = visits.compute(visitKey, (k, v) -> v == null ? sc.visitBase + 1 : v + 1);
     long before = sc.cursor.source;
     ObjectNode entered = JSON.objectNode();
     entered.put("name", state.name());
@@ -831,6 +844,8 @@ final class Engine {
         };
     log.publish(r.sc.cursor, HistoryEventType.ParallelStateStarted, null, true);
     int n = s.branches().size();
+    String runKey = r.sc.prefix() + InvocationIds.escape(s.name());
+    int countFrom = visitBase(r.sc, runKey);
     Cursor[] cursors = new Cursor[n];
     List<Branch> branches = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -850,7 +865,7 @@ final class Engine {
               input,
               base,
               inner.outer(),
-              visitsUnder(path),
+              countFrom,
               deadlineText());
       branches.add(
           new Branch(
@@ -858,15 +873,18 @@ final class Engine {
               () ->
                   outcome(
                       runGraph(
-                          new Scope(graph, pointer, path, inner, cursor, false),
+                          new Scope(graph, pointer, path, inner, cursor, false, countFrom),
                           graph.startAt(),
                           input,
                           0))));
     }
     List<BranchOutcome> outcomes =
-        fanOut(new FanOut(s.name(), FanOutKind.PARALLEL, branches, 0, FailureTolerance.NONE));
+        fanOut(
+            new FanOut(s.name(), FanOutKind.PARALLEL, branches, 0, FailureTolerance.NONE),
+            runKey,
+            countFrom);
     for (int i = 0; i < n; i++) {
-      absorb(outcomes.get(i), cursors[i]);
+      log.splice(outcomes.get(i).events(), outcomes.get(i).eventSource(), cursors[i]);
       r.sc.cursor.integrate(cursors[i]);
     }
     Failure failure = firstFailure(outcomes);
@@ -1027,6 +1045,8 @@ final class Engine {
     Graph graph = s.processor().graph();
     String pointer = GraphPointers.processor(r.sc.pointer, s);
     VariableScope inner = r.sc.vars.inner();
+    String runKey = r.sc.prefix() + InvocationIds.escape(s.name());
+    int countFrom = visitBase(r.sc, runKey);
     List<Branch> branches = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       int index = i;
@@ -1044,7 +1064,7 @@ final class Engine {
               input,
               base,
               inner.outer(),
-              visitsUnder(path),
+              countFrom,
               deadlineText());
       branches.add(
           new Branch(
@@ -1054,17 +1074,19 @@ final class Engine {
                       s.name(),
                       index,
                       lastInLane,
-                      new Scope(graph, pointer, path, inner, lane, false),
+                      new Scope(graph, pointer, path, inner, lane, false, countFrom),
                       input)));
     }
     List<BranchOutcome> outcomes =
         fanOut(
             new FanOut(
-                s.name(), FanOutKind.INLINE_MAP, branches, maxConcurrency, FailureTolerance.NONE));
+                s.name(), FanOutKind.INLINE_MAP, branches, maxConcurrency, FailureTolerance.NONE),
+            runKey,
+            countFrom);
     for (int i = 0; i < n; i++) {
       BranchOutcome o = outcomes.get(i);
       Cursor lane = laneCursors[i % lanes];
-      absorb(o, lane);
+      log.splice(o.events(), o.eventSource(), lane);
       if (!o.events().isEmpty() && o.status() == BranchOutcome.Status.SUCCEEDED && i + lanes >= n) {
         lane.source = lane.lastPublished;
       }
@@ -1129,6 +1151,8 @@ final class Engine {
     Graph graph = s.processor().graph();
     String pointer = GraphPointers.processor(r.sc.pointer, s);
     int n = inputs.size();
+    String runKey = r.sc.prefix() + InvocationIds.escape(s.name());
+    int countFrom = visitBase(r.sc, runKey);
     List<Branch> branches = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       String path = InvocationIds.scope(r.sc.prefix(), s.name(), i);
@@ -1144,16 +1168,17 @@ final class Engine {
               input,
               child,
               Map.of(),
-              visitsUnder(path),
+              countFrom,
               deadlineText());
-      branches.add(new Branch(spec, () -> childRun(graph, pointer, path, child, input)));
+      branches.add(new Branch(spec, () -> childRun(graph, pointer, path, child, input, countFrom)));
     }
     List<BranchOutcome> outcomes =
         fanOut(
-            new FanOut(s.name(), FanOutKind.DISTRIBUTED_MAP, branches, maxConcurrency, tolerance));
+            new FanOut(s.name(), FanOutKind.DISTRIBUTED_MAP, branches, maxConcurrency, tolerance),
+            runKey,
+            countFrom);
     int failed = 0;
     for (BranchOutcome o : outcomes) {
-      mergeVisits(o);
       if (o.status() != BranchOutcome.Status.SUCCEEDED) {
         failed++;
       }
@@ -1199,19 +1224,37 @@ final class Engine {
 
   /** A Distributed Map child execution: its own history, no outer variables. */
   private BranchOutcome childRun(
-      Graph graph, String pointer, String path, ContextObject child, JsonNode input) {
+      Graph graph, String pointer, String path, ContextObject child, JsonNode input, int base) {
     Engine engine =
         new Engine(
             machine, ports, new EventLog(Observer.NONE, ports.clock(), 1), visits, deadline, child);
     engine.nativeRetries = nativeRetries;
-    Scope scope = new Scope(graph, pointer, path, VariableScope.empty(), new Cursor(0), false);
+    Scope scope =
+        new Scope(graph, pointer, path, VariableScope.empty(), new Cursor(0), false, base);
     return outcome(engine.runGraph(scope, graph.startAt(), input, 0));
   }
 
   // ---------------------------------------------------------------- fan-out plumbing
 
-  private List<BranchOutcome> fanOut(FanOut fanOut) {
-    List<BranchOutcome> outcomes = ports.branches().run(fanOut);
+  /**
+   * Runs a fan-out and keeps the visit counters bounded: the counters of the states inside it live
+   * only while it runs; afterwards one watermark per fan-out state ({@code <state>[*]}) remembers
+   * the highest visit number used, and the next run counts on from there, so invocation ids stay
+   * unique when a Map or Parallel state runs again.
+   */
+  private List<BranchOutcome> fanOut(FanOut fanOut, String runKey, int base) {
+    List<BranchOutcome> outcomes;
+    try {
+      outcomes = ports.branches().run(fanOut);
+    } finally {
+      int max = base;
+      Map<String, Integer> inside = visits.subMap(runKey + "[", runKey + "[\uffff");
+      for (Map.Entry<String, Integer> e : inside.entrySet()) {
+        max = Math.max(max, e.getValue());
+      }
+      inside.clear();
+      visits.merge(runKey + WATERMARK, max, Math::max);
+    }
     if (outcomes.size() != fanOut.branches().size()) {
       throw new IllegalStateException(
           "the Branches port returned "
@@ -1222,29 +1265,27 @@ final class Engine {
               + fanOut.stateName()
               + "'");
     }
+    for (BranchOutcome o : outcomes) {
+      visits.merge(runKey + WATERMARK, o.maxVisit(), Math::max);
+    }
     return outcomes;
   }
 
-  /** Takes in what a branch run elsewhere recorded: its events and its visit counters. */
-  private void absorb(BranchOutcome outcome, Cursor cursor) {
-    log.splice(outcome.events(), outcome.eventSource(), cursor);
-    mergeVisits(outcome);
+  /** The key suffix of a fan-out state's visit watermark; {@code [} never appears raw in names. */
+  static final String WATERMARK = "[*]";
+
+  /** Where the visits inside a new run of a fan-out state start counting. */
+  private int visitBase(Scope sc, String runKey) {
+    return Math.max(sc.visitBase, visits.getOrDefault(runKey + WATERMARK, 0));
   }
 
-  private void mergeVisits(BranchOutcome outcome) {
-    outcome.visits().forEach((k, v) -> visits.merge(k, v, Math::max));
-  }
-
-  private Map<String, Integer> visitsUnder(String path) {
-    String prefix = path + "/";
-    Map<String, Integer> under = new java.util.TreeMap<>();
-    visits.forEach(
-        (k, v) -> {
-          if (k.startsWith(prefix)) {
-            under.put(k, v);
-          }
-        });
-    return under;
+  /** The highest visit number used under {@code path}, for a branch run elsewhere. */
+  int maxVisitUnder(String path) {
+    int max = 0;
+    for (int v : visits.subMap(path + "/", path + "/\uffff").values()) {
+      max = Math.max(max, v);
+    }
+    return max;
   }
 
   private String deadlineText() {
@@ -1271,10 +1312,10 @@ final class Engine {
     return switch (end) {
       case Done d ->
           new BranchOutcome(
-              BranchOutcome.Status.SUCCEEDED, d.output(), null, null, List.of(), 0, Map.of());
+              BranchOutcome.Status.SUCCEEDED, d.output(), null, null, List.of(), 0, 0);
       case Failed f ->
           new BranchOutcome(
-              BranchOutcome.Status.FAILED, null, f.error(), f.cause(), List.of(), 0, Map.of());
+              BranchOutcome.Status.FAILED, null, f.error(), f.cause(), List.of(), 0, 0);
       case Suspended s -> throw new IllegalStateException("a branch cannot suspend");
     };
   }

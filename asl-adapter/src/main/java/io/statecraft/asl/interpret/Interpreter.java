@@ -63,7 +63,7 @@ public final class Interpreter {
       StateMachine machine,
       Ports enginePorts,
       EventLog log,
-      Map<String, Integer> visits,
+      java.util.NavigableMap<String, Integer> visits,
       Instant deadline,
       ContextObject base) {
     Engine engine = new Engine(machine, enginePorts, log, visits, deadline, base);
@@ -138,7 +138,7 @@ public final class Interpreter {
     List<HistoryEvent> events = new ArrayList<>();
     Ports local = ports.withObserver(events::add);
     EventLog log = new EventLog(events::add, ports.clock(), 1);
-    Map<String, Integer> visits = new TreeMap<>(spec.visits());
+    TreeMap<String, Integer> visits = new TreeMap<>();
     Instant deadline =
         spec.executionDeadline() == null
             ? null
@@ -148,7 +148,8 @@ public final class Interpreter {
     Cursor cursor = new Cursor(0);
     VariableScope vars = VariableScope.of(spec.outerVariables(), new LinkedHashMap<>());
     Engine.Scope scope =
-        new Engine.Scope(graph, spec.graphPointer(), spec.scopePath(), vars, cursor, false);
+        new Engine.Scope(
+            graph, spec.graphPointer(), spec.scopePath(), vars, cursor, false, spec.visitBase());
     Engine.GraphEnd end;
     if (spec.kind() == FanOutKind.INLINE_MAP) {
       ObjectNode details = JsonNodeFactory.instance.objectNode();
@@ -167,14 +168,6 @@ public final class Interpreter {
       end = engine.runGraph(scope, graph.startAt(), spec.input(), 0);
     }
     BranchOutcome outcome = Engine.outcome(end);
-    Map<String, Integer> under = new TreeMap<>();
-    String prefix = spec.scopePath() + "/";
-    visits.forEach(
-        (k, v) -> {
-          if (k.startsWith(prefix)) {
-            under.put(k, v);
-          }
-        });
     return new BranchOutcome(
         outcome.status(),
         outcome.output(),
@@ -182,7 +175,7 @@ public final class Interpreter {
         outcome.cause(),
         events,
         cursor.source,
-        under);
+        engine.maxVisitUnder(spec.scopePath()));
   }
 
   /**

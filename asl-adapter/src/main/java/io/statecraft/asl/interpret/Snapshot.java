@@ -19,8 +19,8 @@ import java.util.TreeMap;
  * @param stateMachine {@code $$.StateMachine}
  * @param nextEventId the id the next history event gets
  * @param eventSource the id the next event's {@code previousEventId} points to
- * @param visits the visit counters of every state entered so far, keyed by {@code <scope>/<state>}
- *     (top-level states by their name)
+ * @param visits the visit counters of the top-level states, and the visit watermark of each
+ *     top-level Parallel and Map state (keyed {@code <state>[*]}); bounded by the number of states
  * @param executionDeadline when the execution times out, or {@code null}
  * @param runs how many runs came before the one that resumes from this snapshot
  */

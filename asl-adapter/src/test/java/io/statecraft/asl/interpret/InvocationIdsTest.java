@@ -78,4 +78,26 @@ class InvocationIdsTest {
         .extracting(TaskInvocation::invocationId)
         .containsExactly("Each[0]/T#1", "Each[0]/T#2");
   }
+
+  @Test
+  void visitCountersStayBoundedAfterALargeMap() {
+    StateMachine m =
+        machine(
+            "Each",
+            state("Each")
+                .next("Done")
+                .map(inline(graph("T", state("T").task(RESOURCE))), new Model.MapOptions()),
+            state("Done").pass());
+    InMemoryRunner runner = new InMemoryRunner().suspension(next -> next.equals("Done"));
+    runner.tasks().register(RESOURCE, c -> c.input());
+    com.fasterxml.jackson.databind.node.ArrayNode items =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    for (int i = 0; i < 1000; i++) {
+      items.add(i);
+    }
+    InMemoryRunner.Run run = runner.start(m, items);
+    Snapshot snapshot = ((ExecutionOutcome.Suspended) run.outcome()).snapshot();
+    assertThat(snapshot.visits()).containsOnlyKeys("Each", "Each[*]");
+    assertThat(snapshot.visits()).containsEntry("Each[*]", 1);
+  }
 }
