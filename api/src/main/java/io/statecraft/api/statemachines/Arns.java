@@ -4,6 +4,7 @@ import io.statecraft.api.config.StatecraftProperties;
 import io.statecraft.api.error.ApiException;
 import io.statecraft.api.error.ErrorCode;
 import io.statecraft.api.validation.Names;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,7 @@ public class Arns {
   private final String region;
   private final String accountId;
 
+  @Autowired
   public Arns(StatecraftProperties properties) {
     this(properties.aws().region(), properties.aws().accountId());
   }

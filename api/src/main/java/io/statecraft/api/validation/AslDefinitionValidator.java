@@ -15,7 +15,8 @@ class AslDefinitionValidator implements DefinitionValidator {
   public Report validate(String definition, Options options) {
     ValidationOptions asl =
         ValidationOptions.DEFAULTS
-            .withType(StateMachineType.valueOf(options.type() == null ? "STANDARD" : options.type()))
+            .withType(
+                StateMachineType.valueOf(options.type() == null ? "STANDARD" : options.type()))
             .withSeverity(
                 Severity.valueOf(
                     options.minimumSeverity() == null ? "ERROR" : options.minimumSeverity()))
@@ -26,8 +27,7 @@ class AslDefinitionValidator implements DefinitionValidator {
         result.diagnostics().stream()
             .map(
                 d ->
-                    new Diagnostic(
-                        d.severity().name(), d.code().name(), d.message(), d.location()))
+                    new Diagnostic(d.severity().name(), d.code().name(), d.message(), d.location()))
             .toList(),
         result.truncated());
   }
