@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Validates definitions with the engine's own reader, so the API accepts exactly what runs. */
 @Component
-class AslDefinitionValidator implements DefinitionValidator {
+public class AslDefinitionValidator implements DefinitionValidator {
 
   @Override
   public Report validate(String definition, Options options) {

@@ -170,6 +170,10 @@ public final class RequestBinder {
     if (newline >= 0) {
       message = message.substring(0, newline);
     }
+    // Jackson names the redacted source in nested locations; only line and column say anything.
+    message =
+        message.replaceAll(
+            "\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2");
     return "The request body is not valid JSON: " + message + where;
   }
 
