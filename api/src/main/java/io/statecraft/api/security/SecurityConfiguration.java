@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -29,15 +29,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * (bar health and info) require an API key ({@code X-Api-Key}) or HTTP basic credentials.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityConfiguration {
-
-  @Bean
-  NetworkExposureGuard networkExposureGuard(
-      StatecraftProperties properties, Environment environment) {
-    NetworkExposureGuard guard = new NetworkExposureGuard(properties, environment);
-    guard.check();
-    return guard;
-  }
 
   /** The AWS protocol: {@code POST /}. */
   @Bean
