@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.statecraft.api.config.ConditionalOnRole;
 import io.statecraft.api.error.ApiException;
 import io.statecraft.api.error.ErrorCode;
+import io.statecraft.api.executions.ExecutionService;
 import io.statecraft.api.statemachines.StateMachineRegistry;
 import io.statecraft.api.validation.DefinitionValidator;
 import io.statecraft.api.validation.RequestBinder;
@@ -13,9 +14,11 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,9 +49,17 @@ class AwsJsonController {
       DefinitionValidator validator,
       AwsJsonConfiguration.ResponseWriter responseWriter,
       RequestBinder binder,
-      ObjectMapper json) {
-    // Execution and callback actions join this table when an ExecutionService is present.
-    this.actions = new StateMachineActions(registry, validator, json).table();
+      ObjectMapper json,
+      ObjectProvider<ExecutionService> executions) {
+    Map<String, AwsAction<?>> table =
+        new TreeMap<>(new StateMachineActions(registry, validator, json).table());
+    // Execution, history and callback actions exist only with an engine behind them; without
+    // one they are unknown operations like any other.
+    ExecutionService service = executions.getIfAvailable();
+    if (service != null) {
+      table.putAll(new ExecutionActions(service, json).table());
+    }
+    this.actions = Map.copyOf(table);
     this.binder = binder;
     this.responseMapper = responseWriter.mapper();
   }
@@ -81,7 +92,10 @@ class AwsJsonController {
       String shown = target.length() > 128 ? target.substring(0, 128) + "..." : target;
       throw new ApiException(
           ErrorCode.UNKNOWN_OPERATION,
-          "Unknown operation '" + shown + "'. Supported: " + String.join(", ", actions.keySet()));
+          "Unknown operation '"
+              + shown
+              + "'. Supported: "
+              + String.join(", ", new TreeMap<>(actions).keySet()));
     }
     return action;
   }
