@@ -175,6 +175,15 @@ abstract class RegistryContract {
   }
 
   @Test
+  void aDefinitionOverOneMebibyteIsRefusedBeforeItIsParsed() {
+    String huge = "{\"Comment\":\"" + "x".repeat(1024 * 1024) + "\"}";
+    assertError(
+        () -> registry.create(create("Huge", huge)),
+        ErrorCode.VALIDATION,
+        "Member must have length less than or equal to 1048576");
+  }
+
+  @Test
   void anUpdateMakesANewRevisionWhileTheVersionKeepsTheOldDefinition() {
     var created = registry.create(createPublished("Evolving", PASS, "first"));
     String firstRevision = registry.describe(created.stateMachineArn()).revision().revisionId();

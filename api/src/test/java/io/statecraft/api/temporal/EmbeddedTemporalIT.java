@@ -26,6 +26,20 @@ class EmbeddedTemporalIT extends PlatformITBase {
   @Autowired WorkflowServiceStubs starterStubs;
   @Autowired WorkflowClient client;
 
+  @Autowired org.springframework.context.ConfigurableApplicationContext context;
+
+  @Test
+  void theStarterStubsWaitForTheEmbeddedServer() {
+    var factory = context.getBeanFactory();
+    String[] names = factory.getBeanNamesForType(WorkflowServiceStubs.class);
+    assertThat(names).isNotEmpty();
+    for (String name : names) {
+      assertThat(factory.getBeanDefinition(name).getDependsOn())
+          .as(name)
+          .contains("embeddedTemporalServer");
+    }
+  }
+
   @Test
   void answersOnLoopbackThroughItsOwnStubs() {
     InetSocketAddress address = server.address();
