@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -120,6 +121,46 @@ class AwsProtocolBadInputIT extends PlatformITBase {
 
     String deepObjects = "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000);
     assertThat(post("ListStateMachines", deepObjects).status()).isEqualTo(400);
+  }
+
+  @Test
+  void hostileDefinitionsAreReportedNotCrashedOn() throws Exception {
+    List<String> definitions =
+        List.of(
+            "[".repeat(10_000) + "]".repeat(10_000),
+            "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Wait\",\"Seconds\":"
+                + "9".repeat(900)
+                + ",\"End\":true}}}",
+            "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Result\":"
+                + "{\"a\":".repeat(5000)
+                + "1"
+                + "}".repeat(5000)
+                + ",\"End\":true}}}",
+            "",
+            "null",
+            "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}" + "trailing");
+    for (String definition : definitions) {
+      String body = json.writeValueAsString(java.util.Map.of("definition", definition));
+      Answer validated = post("ValidateStateMachineDefinition", body);
+      assertThat(validated.status())
+          .as(definition.substring(0, Math.min(40, definition.length())))
+          .isIn(200, 400);
+      if (validated.status() == 200) {
+        assertThat(validated.raw()).contains("\"result\":\"FAIL\"");
+      }
+      String create =
+          json.writeValueAsString(
+              java.util.Map.of(
+                  "name",
+                  "Hostile",
+                  "roleArn",
+                  "arn:aws:iam::123456789012:role/r",
+                  "definition",
+                  definition));
+      Answer created = post("CreateStateMachine", create);
+      assertThat(created.status()).isEqualTo(400);
+      assertThat(created.type()).isIn("InvalidDefinition", "ValidationException");
+    }
   }
 
   @Test
