@@ -1,6 +1,7 @@
 package io.statecraft.api.awsjson;
 
 import io.statecraft.api.error.ApiException;
+import io.statecraft.api.error.Concurrency;
 import io.statecraft.api.error.ErrorCode;
 import io.statecraft.api.error.RequestTooLargeException;
 import java.util.UUID;
@@ -34,6 +35,10 @@ class AwsJsonExceptionHandler {
     RequestTooLargeException tooLarge = RequestTooLargeException.findIn(e);
     if (tooLarge != null) {
       return tooLarge(tooLarge);
+    }
+    ApiException conflict = Concurrency.conflictOrNull(e);
+    if (conflict != null) {
+      return error(conflict);
     }
     String id = UUID.randomUUID().toString();
     log.error("Internal failure {} on the AWS protocol endpoint", id, e);

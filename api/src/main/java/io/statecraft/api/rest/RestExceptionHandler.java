@@ -3,6 +3,7 @@ package io.statecraft.api.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import io.statecraft.api.error.ApiException;
+import io.statecraft.api.error.Concurrency;
 import io.statecraft.api.error.ErrorCode;
 import io.statecraft.api.error.FieldIssue;
 import io.statecraft.api.error.RequestTooLargeException;
@@ -119,6 +120,10 @@ class RestExceptionHandler {
           tooLarge.getMessage(),
           List.of(),
           request);
+    }
+    ApiException conflict = Concurrency.conflictOrNull(e);
+    if (conflict != null) {
+      return api(conflict, request);
     }
     String id = UUID.randomUUID().toString();
     log.error("Internal failure {} on {}", id, request.getRequestURI(), e);

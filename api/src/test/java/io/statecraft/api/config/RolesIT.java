@@ -50,6 +50,20 @@ class RolesIT {
   }
 
   @Test
+  void theWorkerProfileSelectsTheWorkerRole() {
+    try (ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(StatecraftApplication.class)
+            .web(WebApplicationType.NONE)
+            .run(
+                "--spring.profiles.active=worker",
+                "--statecraft.data-dir=" + dataDir,
+                "--statecraft.temporal.embedded.port=0")) {
+      assertThat(context.getBeanNamesForType(StateMachineRegistry.class)).isEmpty();
+      assertThat(context.getBeanNamesForType(DataSource.class)).isEmpty();
+    }
+  }
+
+  @Test
   void anUnknownRoleIsAClearError() {
     assertThatThrownBy(() -> start("everything").close())
         .hasStackTraceContaining(
