@@ -6,7 +6,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.statecraft.api.config.ConditionalOnRole;
 import io.statecraft.api.config.StatecraftProperties;
 import io.statecraft.api.error.ApiException;
-import io.statecraft.api.rest.RestShapes.*;
+import io.statecraft.api.rest.RestShapes.AliasList;
+import io.statecraft.api.rest.RestShapes.AliasView;
+import io.statecraft.api.rest.RestShapes.CreateAliasBody;
+import io.statecraft.api.rest.RestShapes.CreateStateMachineBody;
+import io.statecraft.api.rest.RestShapes.DiagnosticView;
+import io.statecraft.api.rest.RestShapes.PublishBody;
+import io.statecraft.api.rest.RestShapes.RouteBody;
+import io.statecraft.api.rest.RestShapes.RouteView;
+import io.statecraft.api.rest.RestShapes.StateMachineList;
+import io.statecraft.api.rest.RestShapes.StateMachineSummary;
+import io.statecraft.api.rest.RestShapes.StateMachineView;
+import io.statecraft.api.rest.RestShapes.TagsBody;
+import io.statecraft.api.rest.RestShapes.TagsView;
+import io.statecraft.api.rest.RestShapes.UpdateAliasBody;
+import io.statecraft.api.rest.RestShapes.UpdateResult;
+import io.statecraft.api.rest.RestShapes.UpdateStateMachineBody;
+import io.statecraft.api.rest.RestShapes.ValidateBody;
+import io.statecraft.api.rest.RestShapes.ValidationView;
+import io.statecraft.api.rest.RestShapes.VersionList;
+import io.statecraft.api.rest.RestShapes.VersionView;
 import io.statecraft.api.statemachines.AliasRecord;
 import io.statecraft.api.statemachines.Arns;
 import io.statecraft.api.statemachines.Page;
@@ -279,7 +298,7 @@ class StateMachinesController {
         report.truncated());
   }
 
-  // --- helpers --------------------------------------------------------------------------------
+  // --- internals -------------------------------------------------------------------------------
 
   private String arn(String name) {
     if (!Names.isValidResourceName(name)) {
