@@ -14,9 +14,10 @@ import java.time.Instant;
  * Step Functions' error codes.
  *
  * <p>An implementation resolves what to run with {@link
- * StateMachineRegistry#resolveForExecution(String, String)}, records the execution row (pinned to
- * the exact revision) before it starts the Temporal workflow, and so never loses an accepted
- * execution.
+ * StateMachineRegistry#resolveForExecution(String, String)}, records the execution with {@link
+ * ExecutionRecords#accept} (pinned to the exact revision, idempotent by name and input) before it
+ * starts the Temporal workflow, marks it running and finished there, and starts what {@link
+ * ExecutionRecords#pending} still holds after a crash; so no accepted execution is lost.
  */
 public interface ExecutionService {
 

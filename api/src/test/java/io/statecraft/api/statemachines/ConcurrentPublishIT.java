@@ -86,4 +86,54 @@ class ConcurrentPublishIT extends PlatformITBase {
       assertThat(described.revision().definition()).contains("\"StartAt\":\"S");
     }
   }
+
+  @Autowired io.statecraft.api.executions.ExecutionRecords executions;
+  @Autowired Arns arns;
+
+  @Test
+  void concurrentStartsOfOneNameRecordOneExecution() throws Exception {
+    registry.create(
+        new CreateCommand(
+            "Raced",
+            "{\"StartAt\":\"S\",\"States\":{\"S\":{\"Type\":\"Succeed\"}}}",
+            "arn:aws:iam::123456789012:role/r",
+            null,
+            null,
+            null,
+            null,
+            false,
+            null,
+            List.of()));
+    var target = registry.resolveForExecution(arns.stateMachine("Raced"), "same");
+    var row =
+        new io.statecraft.api.executions.ExecutionRecords.ExecutionRow(
+            arns.execution("Raced", "same"),
+            "same",
+            target.stateMachine().arn(),
+            null,
+            null,
+            null,
+            target.revision().revisionId(),
+            "{}",
+            io.statecraft.api.executions.ExecutionRecords.sha256("{}"),
+            io.statecraft.api.executions.ExecutionRecords.RowStatus.PENDING,
+            java.time.Instant.now(),
+            null,
+            "wf-same",
+            null);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<Boolean>> results = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      results.add(pool.submit(() -> executions.accept(row).created()));
+    }
+    int created = 0;
+    for (Future<Boolean> result : results) {
+      if (result.get(60, TimeUnit.SECONDS)) {
+        created++;
+      }
+    }
+    pool.shutdown();
+    assertThat(created).isEqualTo(1);
+    assertThat(executions.list(target.stateMachine().arn(), null, null, 10).items()).hasSize(1);
+  }
 }

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.statecraft.api.config.ApiConfiguration;
 import io.statecraft.api.error.ApiException;
 import io.statecraft.api.error.ErrorCode;
+import io.statecraft.api.executions.ExecutionRecords;
+import io.statecraft.api.executions.ExecutionRecords.ExecutionRow;
+import io.statecraft.api.executions.ExecutionRecords.RowStatus;
 import io.statecraft.api.statemachines.Configurations.LogLevel;
 import io.statecraft.api.statemachines.Configurations.LoggingConfiguration;
 import io.statecraft.api.statemachines.StateMachineRegistry.CreateCommand;
@@ -41,7 +44,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
   StateMachineRegistry.class,
   RegistryRepository.class,
   Arns.class,
-  AslDefinitionValidator.class
+  AslDefinitionValidator.class,
+  ExecutionRecords.class
 })
 abstract class RegistryContract {
 
@@ -56,6 +60,7 @@ abstract class RegistryContract {
   @Autowired StateMachineRegistry registry;
   @Autowired JdbcClient jdbc;
   @Autowired Arns arns;
+  @Autowired ExecutionRecords executions;
 
   static CreateCommand create(String name, String definition) {
     return new CreateCommand(
@@ -566,5 +571,91 @@ abstract class RegistryContract {
         () -> registry.describe("arn:aws:states:eu-west-1:123456789012:stateMachine:Desc"),
         ErrorCode.INVALID_ARN,
         "region");
+  }
+
+  ExecutionRow execution(String machine, String name, String input, java.time.Instant start) {
+    var target = registry.resolveForExecution(arns.stateMachine(machine), name);
+    return new ExecutionRow(
+        arns.execution(machine, name),
+        name,
+        target.stateMachine().arn(),
+        target.qualifierArn(),
+        target.versionNumber(),
+        target.aliasArn(),
+        target.revision().revisionId(),
+        input,
+        ExecutionRecords.sha256(input),
+        RowStatus.PENDING,
+        start,
+        null,
+        "wf-" + name,
+        null);
+  }
+
+  @Test
+  void anAcceptedExecutionIsPinnedToItsRevisionAndIdempotentByNameAndInput() {
+    registry.create(create("Runs", PASS));
+    java.time.Instant start = java.time.Instant.parse("2026-01-01T00:00:00.123Z");
+    var first = executions.accept(execution("Runs", "e1", "{\"a\":1}", start));
+    assertThat(first.created()).isTrue();
+
+    var again = executions.accept(execution("Runs", "e1", "{\"a\":1}", start.plusSeconds(5)));
+    assertThat(again.created()).isFalse();
+    assertThat(again.row().startDate()).isEqualTo(start);
+    assertError(
+        () -> executions.accept(execution("Runs", "e1", "{\"a\":2}", start)),
+        ErrorCode.EXECUTION_ALREADY_EXISTS,
+        arns.execution("Runs", "e1"));
+
+    registry.update(updateDefinition(arns.stateMachine("Runs"), SUCCEED, false));
+    var stored = executions.find(arns.execution("Runs", "e1")).orElseThrow();
+    assertThat(registry.findRevision(stored.revisionId()).orElseThrow().definition())
+        .isEqualTo(PASS);
+    assertThat(executions.pending(10)).extracting(ExecutionRow::name).containsExactly("e1");
+
+    executions.markRunning(stored.executionArn(), "run-1");
+    assertThat(executions.pending(10)).isEmpty();
+    assertThat(
+            executions.markFinished(
+                stored.executionArn(), RowStatus.SUCCEEDED, start.plusSeconds(9)))
+        .isTrue();
+    assertThat(
+            executions.markFinished(stored.executionArn(), RowStatus.FAILED, start.plusSeconds(10)))
+        .isFalse();
+    var finished = executions.find(stored.executionArn()).orElseThrow();
+    assertThat(finished.status()).isEqualTo(RowStatus.SUCCEEDED);
+    assertThat(finished.runId()).isEqualTo("run-1");
+    assertThat(finished.stopDate()).isEqualTo(start.plusSeconds(9));
+    // A closed execution's name cannot be started again, even with the same input.
+    assertError(
+        () -> executions.accept(execution("Runs", "e1", "{\"a\":1}", start)),
+        ErrorCode.EXECUTION_ALREADY_EXISTS,
+        "e1");
+  }
+
+  @Test
+  void executionsListNewestFirstPageByPageAndByStatus() {
+    registry.create(create("Listed", PASS));
+    java.time.Instant start = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    for (int i = 0; i < 5; i++) {
+      executions.accept(execution("Listed", "e" + i, "{}", start.plusSeconds(i)));
+    }
+    executions.markFinished(
+        arns.execution("Listed", "e3"), RowStatus.ABORTED, start.plusSeconds(60));
+    String sm = arns.stateMachine("Listed");
+
+    List<String> names = new ArrayList<>();
+    String token = null;
+    do {
+      var page = executions.list(sm, null, token, 2);
+      page.items().forEach(row -> names.add(row.name()));
+      token = page.nextToken();
+    } while (token != null);
+
+    assertThat(names).containsExactly("e4", "e3", "e2", "e1", "e0");
+    assertThat(executions.list(sm, RowStatus.ABORTED, null, 10).items())
+        .extracting(ExecutionRow::name)
+        .containsExactly("e3");
+    assertError(() -> executions.list(sm, null, "bogus", 2), ErrorCode.INVALID_TOKEN, "bogus");
   }
 }
