@@ -5,10 +5,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statecraft.api.error.ApiException;
+import io.statecraft.api.error.ErrorCode;
 import io.statecraft.api.executions.ExecutionService;
 import io.statecraft.api.executions.JsonPayloads;
 import io.statecraft.api.statemachines.Page;
 import io.statecraft.api.statemachines.StateMachineRegistry;
+import io.statecraft.api.validation.Names;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -213,7 +216,15 @@ final class ExecutionActions {
     table.put(name, new AwsAction<>(name, type, handler));
   }
 
+  /** AWS refuses a bad execution name with {@code InvalidName}, before anything else. */
+  private static void checkName(String name) {
+    if (name != null && !Names.isValidResourceName(name)) {
+      throw new ApiException(ErrorCode.INVALID_NAME, "Invalid Name: '" + name + "'");
+    }
+  }
+
   private Object start(StartExecutionRequest r) {
+    checkName(r.name());
     ExecutionService.Started started =
         executions.start(
             new ExecutionService.StartCommand(
@@ -222,6 +233,7 @@ final class ExecutionActions {
   }
 
   private Object startSync(StartSyncExecutionRequest r) {
+    checkName(r.name());
     ExecutionService.SyncResult result =
         executions.startSync(
             new ExecutionService.StartCommand(
@@ -281,8 +293,7 @@ final class ExecutionActions {
   private Object list(ListExecutionsRequest r) {
     if (r.stateMachineArn() == null) {
       // Map runs are not modelled: a listing always names its state machine.
-      throw io.statecraft.api.error.ApiException.validation(
-          "/stateMachineArn", null, "Member must not be null");
+      throw ApiException.validation("/stateMachineArn", null, "Member must not be null");
     }
     Page<ExecutionService.ExecutionSummary> page =
         executions.list(

@@ -214,6 +214,22 @@ class ExecutionSeamIT {
         .isInstanceOf(InvalidExecutionInputException.class);
     assertThatThrownBy(() -> sfn.sendTaskSuccess(r -> r.taskToken("t").output("nope")))
         .isInstanceOf(InvalidOutputException.class);
+    assertThatThrownBy(
+            () ->
+                sfn.startExecution(
+                    r ->
+                        r.stateMachineArn("arn:aws:states:us-east-1:123456789012:stateMachine:Seam")
+                            .name("bad name")))
+        .isInstanceOf(software.amazon.awssdk.services.sfn.model.InvalidNameException.class);
+    String big = "{\"k\":\"" + "\u00e9".repeat(140_000) + "\"}";
+    assertThatThrownBy(
+            () ->
+                sfn.startExecution(
+                    r ->
+                        r.stateMachineArn("arn:aws:states:us-east-1:123456789012:stateMachine:Seam")
+                            .input(big)))
+        .isInstanceOf(software.amazon.awssdk.services.sfn.model.ValidationException.class)
+        .hasMessageContaining("262144");
     assertThat(recorded.calls).isEmpty();
   }
 
