@@ -60,6 +60,17 @@ final class NetworkExposureGuard {
                 + (address == null ? "<all interfaces>" : address)
                 + ") without authentication");
       }
+      // A separate management port binds on its own address, every interface unless set.
+      String managementPort = environment.getProperty("management.server.port");
+      String managementAddress = environment.getProperty("management.server.address");
+      if (managementPort != null
+          && !managementPort.equals(environment.getProperty("server.port"))
+          && !isLoopback(managementAddress)) {
+        exposed.add(
+            "the management server (management.server.address="
+                + (managementAddress == null ? "<all interfaces>" : managementAddress)
+                + ") without authentication");
+      }
     }
     if (environment.getProperty(
         StatecraftEnvironmentPostProcessor.EMBEDDED_ACTIVE, Boolean.class, false)) {

@@ -102,4 +102,23 @@ class NetworkExposureGuardTest {
                     .check())
         .hasMessageContaining("no credentials are configured");
   }
+
+  @Test
+  void aSeparateManagementPortMustAlsoStayOnLoopback() {
+    MockEnvironment environment = environment("127.0.0.1");
+    environment.setProperty("management.server.port", "9090");
+    assertThatThrownBy(
+            () ->
+                new NetworkExposureGuard(
+                        properties(false, false, "127.0.0.1", List.of()), environment)
+                    .check())
+        .hasMessageContaining("management.server.address=<all interfaces>");
+    environment.setProperty("management.server.address", "127.0.0.1");
+    assertThatCode(
+            () ->
+                new NetworkExposureGuard(
+                        properties(false, false, "127.0.0.1", List.of()), environment)
+                    .check())
+        .doesNotThrowAnyException();
+  }
 }
