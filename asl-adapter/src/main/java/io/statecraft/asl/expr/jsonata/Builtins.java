@@ -1,0 +1,412 @@
+package io.statecraft.asl.expr.jsonata;
+
+import com.dashjoin.jsonata.Functions;
+import com.dashjoin.jsonata.JException;
+import com.dashjoin.jsonata.Jsonata;
+import com.dashjoin.jsonata.Jsonata.JFunction;
+import com.dashjoin.jsonata.Jsonata.JFunctionCallable;
+import com.dashjoin.jsonata.Utils;
+import com.dashjoin.jsonata.utils.DateTimeUtils;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The functions the engine binds in place of, or in addition to, the library's.
+ *
+ * <p>Step Functions adds {@code $partition}, {@code $range}, {@code $hash}, {@code $random} (with
+ * an optional seed), {@code $uuid} and {@code $parse}, and removes {@code $eval}. The engine also
+ * replaces the library functions that would read the wall clock or an unseeded random generator
+ * ({@code $now}, {@code $millis}, {@code $random}, {@code $shuffle}) with ones that read the
+ * evaluation's {@code Clock} and {@code Entropy} ports, and a few whose library version departs
+ * from JSONata 2.0.6 ({@code $number}, {@code $string}, {@code $lowercase}, {@code $uppercase},
+ * {@code $toMillis}, {@code $assert}).
+ *
+ * <p>Every function here is bound only when an expression names it and no workflow variable of that
+ * name is visible: variables shadow functions, as bindings passed to JSONata's evaluate do.
+ */
+final class Builtins {
+
+  /** The names the engine binds itself. */
+  static final Set<String> NAMES =
+      Set.of(
+          "partition",
+          "range",
+          "hash",
+          "random",
+          "uuid",
+          "parse",
+          "eval",
+          "now",
+          "millis",
+          "shuffle",
+          "number",
+          "string",
+          "lowercase",
+          "uppercase",
+          "toMillis",
+          "assert");
+
+  /** Functions whose result depends on the evaluation's clock or entropy. */
+  static final Set<String> SCOPED = Set.of("random", "uuid", "now", "millis", "shuffle");
+
+  private static final Set<String> HASH_ALGORITHMS =
+      Set.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
+
+  /** JSON text as {@code $parse} accepts it: one value, no duplicate keys. */
+  private static final ObjectReader STRICT_JSON =
+      new ObjectMapper()
+          .reader()
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  /** What JSONata 2.0.6's {@code $number} accepts as a decimal numeral. */
+  private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([Ee][-+]?[0-9]+)?");
+
+  private static final Pattern PREFIXED =
+      Pattern.compile("0[xX][0-9A-Fa-f]+|0[oO][0-7]+|0[bB][01]+");
+
+  /** An ISO 8601 timestamp as {@code $toMillis} reads it without a picture. */
+  private static final Pattern ISO_8601 =
+      Pattern.compile(
+          "\\d{4}(-[01]\\d)?(-[0-3]\\d)?(T[0-2]\\d:[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?)?"
+              + "([+-][0-2]\\d:?[0-5]\\d|Z)?");
+
+  private static final Map<String, JFunction> PURE =
+      Map.ofEntries(
+          Map.entry("partition", named("partition", "<an:a>", Builtins::partition)),
+          Map.entry("range", named("range", "<nnn:a<n>>", Builtins::range)),
+          Map.entry("hash", named("hash", "<ss:s>", Builtins::hash)),
+          Map.entry("parse", named("parse", "<s-:x>", Builtins::parse)),
+          Map.entry("number", named("number", "<(nsb)-:n>", Builtins::number)),
+          Map.entry("string", named("string", "<x-b?:s>", Builtins::string)),
+          Map.entry("lowercase", named("lowercase", "<s-:s>", Builtins::lowercase)),
+          Map.entry("uppercase", named("uppercase", "<s-:s>", Builtins::uppercase)),
+          Map.entry("toMillis", named("toMillis", "<s-s?:n>", Builtins::toMillis)),
+          Map.entry("assert", named("assert", "<bs?:x>", Builtins::assertion)));
+
+  private Builtins() {}
+
+  /**
+   * The function an expression gets for {@code name}, or {@code null} for {@code $eval}, which Step
+   * Functions does not provide: calling it then fails as calling any undefined name does.
+   */
+  static Object function(String name, Evaluation evaluation) {
+    JFunction pure = PURE.get(name);
+    if (pure != null) {
+      return pure;
+    }
+    return switch (name) {
+      case "random" -> named("random", "<n?:n>", (in, args) -> random(evaluation, args));
+      case "uuid" ->
+          named("uuid", "<:s>", (in, args) -> evaluation.scope().entropy().randomUuid().toString());
+      case "now" -> named("now", "<s?s?:s>", (in, args) -> now(evaluation, args));
+      case "millis" ->
+          named("millis", "<:n>", (in, args) -> JsonValues.normalize(evaluation.millis()));
+      case "shuffle" -> named("shuffle", "<a:a>", (in, args) -> shuffle(evaluation, args));
+      default -> null; // eval
+    };
+  }
+
+  /**
+   * A function with its signature. Binding it once under its name records the name in the
+   * signature, for the "Argument 1 of function "hash" ..." messages; evaluations then bind it as a
+   * plain value, which leaves the shared instance untouched.
+   */
+  private static JFunction named(String name, String signature, JFunctionCallable body) {
+    JFunction f = new JFunction(body, signature);
+    new Jsonata.Frame(null).bind(name, f);
+    return f;
+  }
+
+  private static Object arg(List<?> args, int index) {
+    return args != null && index < args.size() ? args.get(index) : null;
+  }
+
+  /** AWS rounds non-integral arguments of its functions towards zero. */
+  private static long integer(Object value) {
+    return (long) ((Number) value).doubleValue();
+  }
+
+  private static JException error(String message) {
+    return new JException("D3137", -1, message);
+  }
+
+  // --- Step Functions additions ---------------------------------------------------------------
+
+  /** {@code $partition(array, size)}: consecutive chunks of {@code size}, the last one shorter. */
+  private static Object partition(Object input, List<?> args) {
+    Object array = arg(args, 0);
+    Object sizeArg = arg(args, 1);
+    if (array == null || sizeArg == null) {
+      return null;
+    }
+    List<?> items = (List<?>) array;
+    long size = integer(sizeArg);
+    if (size < 1) {
+      throw error("The chunk size passed to function partition must be a positive integer");
+    }
+    int n = items.size();
+    int step = (int) Math.min(size, Math.max(n, 1));
+    List<Object> chunks = new ArrayList<>((n + step - 1) / step);
+    for (int i = 0; i < n; i += step) {
+      chunks.add(new ArrayList<>(items.subList(i, Math.min(n, i + step))));
+    }
+    return chunks;
+  }
+
+  /**
+   * {@code $range(start, end, step)}: from {@code start} towards {@code end}, inclusive when a step
+   * lands on it. The result is a sequence, so a single value collapses to that value, as on AWS.
+   */
+  private static Object range(Object input, List<?> args) {
+    Object startArg = arg(args, 0);
+    Object endArg = arg(args, 1);
+    Object stepArg = arg(args, 2);
+    if (startArg == null || endArg == null || stepArg == null) {
+      return null;
+    }
+    long start = integer(startArg);
+    long end = integer(endArg);
+    long step = integer(stepArg);
+    if (step == 0 || (step > 0 && start > end) || (step < 0 && start < end)) {
+      return null;
+    }
+    BigInteger count =
+        BigInteger.valueOf(end)
+            .subtract(BigInteger.valueOf(start))
+            .divide(BigInteger.valueOf(step))
+            .add(BigInteger.ONE);
+    if (count.multiply(BigInteger.valueOf(8)).compareTo(BigInteger.valueOf(Limits.MAX_VALUE_BYTES))
+        > 0) {
+      throw new Limits.Exceeded(Limits.MEMORY);
+    }
+    List<Object> values = Utils.createSequence();
+    long value = start;
+    for (int i = count.intValueExact(); i > 0; i--) {
+      values.add(JsonValues.normalize(value));
+      value += step;
+    }
+    return values;
+  }
+
+  /** {@code $hash(value, algorithm)}: the lowercase hex digest of the UTF-8 bytes. */
+  private static Object hash(Object input, List<?> args) {
+    Object value = arg(args, 0);
+    Object algorithm = arg(args, 1);
+    if (value == null || algorithm == null) {
+      return null;
+    }
+    if (!HASH_ALGORITHMS.contains(algorithm)) {
+      throw error(
+          "The hash algorithm '"
+              + algorithm
+              + "' is not supported: use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512");
+    }
+    try {
+      MessageDigest digest = MessageDigest.getInstance((String) algorithm);
+      return HexFormat.of()
+          .formatHex(digest.digest(((String) value).getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("The JVM lacks the " + algorithm + " digest", e);
+    }
+  }
+
+  /** {@code $parse(text)}: the JSON value the text denotes; Step Functions' {@code $eval}. */
+  private static Object parse(Object input, List<?> args) {
+    Object text = arg(args, 0);
+    if (text == null) {
+      return null;
+    }
+    JsonNode node;
+    try {
+      node = STRICT_JSON.readTree((String) text);
+    } catch (JsonProcessingException e) {
+      throw error("The argument of function parse is not a JSON text: " + text);
+    }
+    if (node == null || node.isMissingNode()) {
+      throw error("The argument of function parse is not a JSON text: " + text);
+    }
+    return JsonValues.toJsonata(node);
+  }
+
+  /** {@code $random()} from the evaluation's entropy, {@code $random(seed)} reproducibly. */
+  private static Object random(Evaluation evaluation, List<?> args) {
+    Object seed = arg(args, 0);
+    if (seed == null) {
+      return evaluation.scope().entropy().nextDouble();
+    }
+    // AWS draws a seeded number with java.util.Random, whose sequence the JDK specifies.
+    return new Random(integer(seed)).nextDouble();
+  }
+
+  // --- Deterministic replacements ---------------------------------------------------------------
+
+  private static Object now(Evaluation evaluation, List<?> args) {
+    return Functions.dateTimeFromMillis(
+        evaluation.millis(), (String) arg(args, 0), (String) arg(args, 1));
+  }
+
+  private static Object shuffle(Evaluation evaluation, List<?> args) {
+    Object array = arg(args, 0);
+    if (array == null) {
+      return null;
+    }
+    List<?> items = (List<?>) array;
+    if (items.size() <= 1) {
+      return items;
+    }
+    List<Object> result = new ArrayList<>(items);
+    for (int i = result.size() - 1; i > 0; i--) {
+      int j = (int) Math.floor(evaluation.scope().entropy().nextDouble() * (i + 1));
+      Object t = result.get(i);
+      result.set(i, result.get(j));
+      result.set(j, t);
+    }
+    return result;
+  }
+
+  // --- JSONata 2.0.6 behaviour where the library departs from it --------------------------------
+
+  /** {@code $number}: the reference's numerals only; anything else is D3030. */
+  private static Object number(Object input, List<?> args) {
+    Object value = arg(args, 0);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Number n) {
+      return n;
+    }
+    if (value instanceof Boolean b) {
+      return b ? 1 : 0;
+    }
+    if (value instanceof String s) {
+      if (DECIMAL.matcher(s).matches()) {
+        double d = Double.parseDouble(s);
+        if (Double.isFinite(d)) {
+          return JsonValues.normalize(d);
+        }
+      } else if (PREFIXED.matcher(s).matches()) {
+        int radix =
+            switch (Character.toLowerCase(s.charAt(1))) {
+              case 'x' -> 16;
+              case 'o' -> 8;
+              default -> 2;
+            };
+        return JsonValues.normalize(new BigInteger(s.substring(2), radix).doubleValue());
+      }
+    }
+    throw new JException("D3030", -1, value);
+  }
+
+  /** {@code $string}: JSON text with JavaScript's number formatting and escaping. */
+  private static Object string(Object input, List<?> args) {
+    Object value = arg(args, 0);
+    if (value instanceof Utils.JList<?> list && list.outerWrapper && !list.isEmpty()) {
+      value = list.get(0);
+    }
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof String s) {
+      return s;
+    }
+    if (JsonValues.isFunction(value)) {
+      return "";
+    }
+    if (value instanceof Number n && !Double.isFinite(n.doubleValue())) {
+      throw new JException("D3001", -1, value);
+    }
+    return JsText.jsonataString(value, Boolean.TRUE.equals(arg(args, 1)));
+  }
+
+  private static Object lowercase(Object input, List<?> args) {
+    Object value = arg(args, 0);
+    return value == null ? null : ((String) value).toLowerCase(Locale.ROOT);
+  }
+
+  private static Object uppercase(Object input, List<?> args) {
+    Object value = arg(args, 0);
+    return value == null ? null : ((String) value).toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * {@code $toMillis}: without a picture, an ISO 8601 timestamp; one without an offset is read as
+   * UTC, the time zone AWS evaluates in, never as the host's zone.
+   */
+  private static Object toMillis(Object input, List<?> args) {
+    Object value = arg(args, 0);
+    if (value == null) {
+      return null;
+    }
+    String timestamp = (String) value;
+    Object picture = arg(args, 1);
+    if (picture != null) {
+      Long millis = DateTimeUtils.parseDateTime(timestamp, (String) picture);
+      return millis == null ? null : JsonValues.normalize(millis);
+    }
+    if (!ISO_8601.matcher(timestamp).matches()) {
+      throw new JException("D3110", -1, timestamp);
+    }
+    try {
+      return JsonValues.normalize(isoMillis(timestamp));
+    } catch (DateTimeParseException e) {
+      throw new JException("D3110", -1, timestamp);
+    }
+  }
+
+  private static long isoMillis(String timestamp) {
+    int t = timestamp.indexOf('T');
+    if (t < 0) {
+      String date = timestamp;
+      if (date.length() == 4) {
+        date += "-01-01";
+      } else if (date.length() == 7) {
+        date += "-01";
+      }
+      return LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+    String ts = timestamp;
+    int len = ts.length();
+    boolean hasOffset =
+        ts.endsWith("Z")
+            || (len > 6 && (ts.charAt(len - 5) == '+' || ts.charAt(len - 5) == '-'))
+            || (len > 6 && (ts.charAt(len - 6) == '+' || ts.charAt(len - 6) == '-'));
+    if (!hasOffset) {
+      return LocalDateTime.parse(ts).toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+    if (!ts.endsWith("Z") && ts.charAt(len - 3) != ':') {
+      ts = ts.substring(0, len - 2) + ":" + ts.substring(len - 2); // +0100 -> +01:00
+    }
+    return OffsetDateTime.parse(ts).toInstant().toEpochMilli();
+  }
+
+  /** {@code $assert}: fails with the caller's message, which the library drops. */
+  private static Object assertion(Object input, List<?> args) {
+    if (!Boolean.TRUE.equals(arg(args, 0))) {
+      Object message = arg(args, 1);
+      throw new JException("D3141", -1, message != null ? message : "$assert() statement failed");
+    }
+    return null;
+  }
+}
