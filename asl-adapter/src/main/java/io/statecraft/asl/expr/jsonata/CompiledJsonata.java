@@ -40,9 +40,12 @@ final class CompiledJsonata {
   static CompiledJsonata compile(String text) throws ExpressionException {
     Parser.Symbol root;
     Jsonata jsonata;
+    // The library's tokenizer reads past the end of an expression that ends in a regular
+    // expression literal; trailing whitespace changes nothing else.
+    String source = text + " ";
     try {
-      root = new Parser().parse(text);
-      jsonata = Jsonata.jsonata(text);
+      root = new Parser().parse(source);
+      jsonata = Jsonata.jsonata(source);
     } catch (JException e) {
       throw invalid(ErrorMessages.syntaxMessage(e, text), e, text);
     } catch (RuntimeException | StackOverflowError e) {

@@ -56,9 +56,9 @@ final class JsonValues {
         return map;
       }
       case ARRAY -> {
-        List<Object> list = new ArrayList<>(node.size());
+        JsonArray list = new JsonArray(node.size());
         for (JsonNode element : node) {
-          list.add(inner(element));
+          list.add(element.isNull() ? Jsonata.NULL_VALUE : inner(element));
         }
         return list;
       }
@@ -78,6 +78,22 @@ final class JsonValues {
         // BINARY and POJO nodes do not come out of JSON text; read them as their text form.
         return node.asText();
       }
+    }
+  }
+
+  /** A converted JSON array, which keeps its JSON nulls when the library tries to erase them. */
+  static final class JsonArray extends ArrayList<Object> {
+    JsonArray(int capacity) {
+      super(capacity);
+    }
+
+    @Override
+    public Object set(int index, Object element) {
+      Object current = get(index);
+      if (current == Jsonata.NULL_VALUE && element == null) {
+        return current;
+      }
+      return super.set(index, element);
     }
   }
 
