@@ -94,10 +94,10 @@ final class Builtins {
 
   private static final Map<String, JFunction> PURE =
       Map.ofEntries(
-          Map.entry("partition", named("partition", "<an:a>", Builtins::partition)),
-          Map.entry("range", named("range", "<nnn:a<n>>", Builtins::range)),
-          Map.entry("hash", named("hash", "<ss:s>", Builtins::hash)),
-          Map.entry("parse", named("parse", "<s-:x>", Builtins::parse)),
+          Map.entry("partition", named("partition", "<x?x?x?:a>", Builtins::partition)),
+          Map.entry("range", named("range", "<x?x?x?x?:a>", Builtins::range)),
+          Map.entry("hash", named("hash", "<x?x?x?:s>", Builtins::hash)),
+          Map.entry("parse", named("parse", "<x-x?:x>", Builtins::parse)),
           Map.entry("number", named("number", "<(nsb)-:n>", Builtins::number)),
           Map.entry("string", named("string", "<x-b?:s>", Builtins::string)),
           Map.entry("lowercase", named("lowercase", "<s-:s>", Builtins::lowercase)),
@@ -117,21 +117,24 @@ final class Builtins {
       return pure;
     }
     return switch (name) {
-      case "random" -> named("random", "<n?:n>", (in, args) -> random(evaluation, args));
-      case "uuid" ->
-          named("uuid", "<:s>", (in, args) -> evaluation.scope().entropy().randomUuid().toString());
-      case "now" -> named("now", "<s?s?:s>", (in, args) -> now(evaluation, args));
-      case "millis" ->
-          named("millis", "<:n>", (in, args) -> JsonValues.normalize(evaluation.millis()));
+      case "random" -> named("random", "<x?x?:n>", (in, args) -> random(evaluation, args));
+      case "uuid" -> named("uuid", "<x?:s>", (in, args) -> uuid(evaluation, args));
+      case "now" -> named("now", "<x?x?x?:s>", (in, args) -> now(evaluation, args));
+      case "millis" -> named("millis", "<x?:n>", (in, args) -> millis(evaluation, args));
       case "shuffle" -> named("shuffle", "<a:a>", (in, args) -> shuffle(evaluation, args));
       default -> null; // eval
     };
   }
 
   /**
-   * A function with its signature. Binding it once under its name records the name in the
-   * signature, for the "Argument 1 of function "hash" ..." messages; evaluations then bind it as a
-   * plain value, which leaves the shared instance untouched.
+   * A function with its signature. The functions declared here check their own argument types, with
+   * a signature that accepts one argument more than they take: the library's signature check names
+   * the wrong argument when the second or a later one is at fault, and JSONata names the first
+   * argument in excess when there are too many.
+   *
+   * <p>Binding the function once under its name records the name in the signature, for the
+   * "Argument 1 of function "hash" ..." messages; evaluations then bind it as a plain value, which
+   * leaves the shared instance untouched.
    */
   private static JFunction named(String name, String signature, JFunctionCallable body) {
     JFunction f = new JFunction(body, signature);
@@ -148,6 +151,41 @@ final class Builtins {
     return (long) ((Number) value).doubleValue();
   }
 
+  /** JSONata's T0410 for argument {@code index} (1-based) of {@code function}. */
+  private static JException badArgument(int index, String function) {
+    return new JException("T0410", -1, index, function);
+  }
+
+  /**
+   * Fails when more than {@code arity} arguments were passed. The signature pads a short call with
+   * undefined up to its length, so an argument in excess is one that is defined.
+   */
+  private static void arity(List<?> args, int arity, String function) {
+    for (int i = arity; args != null && i < args.size(); i++) {
+      if (args.get(i) != null) {
+        throw badArgument(i + 1, function);
+      }
+    }
+  }
+
+  /** The argument when it is a number or undefined. */
+  private static Number number(List<?> args, int index, String function) {
+    Object v = arg(args, index);
+    if (v != null && !(v instanceof Number)) {
+      throw badArgument(index + 1, function);
+    }
+    return (Number) v;
+  }
+
+  /** The argument when it is a string or undefined. */
+  private static String string(List<?> args, int index, String function) {
+    Object v = arg(args, index);
+    if (v != null && !(v instanceof String)) {
+      throw badArgument(index + 1, function);
+    }
+    return (String) v;
+  }
+
   private static JException error(String message) {
     return new JException("D3137", -1, message);
   }
@@ -156,12 +194,14 @@ final class Builtins {
 
   /** {@code $partition(array, size)}: consecutive chunks of {@code size}, the last one shorter. */
   private static Object partition(Object input, List<?> args) {
+    arity(args, 2, "partition");
     Object array = arg(args, 0);
-    Object sizeArg = arg(args, 1);
+    Number sizeArg = number(args, 1, "partition");
     if (array == null || sizeArg == null) {
       return null;
     }
-    List<?> items = (List<?>) array;
+    // An array parameter of a JSONata function receives a single value as a one-value array.
+    List<?> items = array instanceof List<?> list ? list : List.of(array);
     long size = integer(sizeArg);
     if (size < 1) {
       throw error("The chunk size passed to function partition must be a positive integer");
@@ -180,9 +220,10 @@ final class Builtins {
    * lands on it. The result is a sequence, so a single value collapses to that value, as on AWS.
    */
   private static Object range(Object input, List<?> args) {
-    Object startArg = arg(args, 0);
-    Object endArg = arg(args, 1);
-    Object stepArg = arg(args, 2);
+    arity(args, 3, "range");
+    Number startArg = number(args, 0, "range");
+    Number endArg = number(args, 1, "range");
+    Number stepArg = number(args, 2, "range");
     if (startArg == null || endArg == null || stepArg == null) {
       return null;
     }
@@ -212,8 +253,9 @@ final class Builtins {
 
   /** {@code $hash(value, algorithm)}: the lowercase hex digest of the UTF-8 bytes. */
   private static Object hash(Object input, List<?> args) {
-    Object value = arg(args, 0);
-    Object algorithm = arg(args, 1);
+    arity(args, 2, "hash");
+    String value = string(args, 0, "hash");
+    String algorithm = string(args, 1, "hash");
     if (value == null || algorithm == null) {
       return null;
     }
@@ -224,9 +266,8 @@ final class Builtins {
               + "' is not supported: use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512");
     }
     try {
-      MessageDigest digest = MessageDigest.getInstance((String) algorithm);
-      return HexFormat.of()
-          .formatHex(digest.digest(((String) value).getBytes(StandardCharsets.UTF_8)));
+      MessageDigest digest = MessageDigest.getInstance(algorithm);
+      return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("The JVM lacks the " + algorithm + " digest", e);
     }
@@ -234,13 +275,14 @@ final class Builtins {
 
   /** {@code $parse(text)}: the JSON value the text denotes; Step Functions' {@code $eval}. */
   private static Object parse(Object input, List<?> args) {
-    Object text = arg(args, 0);
+    arity(args, 1, "parse");
+    String text = string(args, 0, "parse");
     if (text == null) {
       return null;
     }
     JsonNode node;
     try {
-      node = STRICT_JSON.readTree((String) text);
+      node = STRICT_JSON.readTree(text);
     } catch (JsonProcessingException e) {
       throw error("The argument of function parse is not a JSON text: " + text);
     }
@@ -252,7 +294,8 @@ final class Builtins {
 
   /** {@code $random()} from the evaluation's entropy, {@code $random(seed)} reproducibly. */
   private static Object random(Evaluation evaluation, List<?> args) {
-    Object seed = arg(args, 0);
+    arity(args, 1, "random");
+    Number seed = number(args, 0, "random");
     if (seed == null) {
       return evaluation.scope().entropy().nextDouble();
     }
@@ -262,9 +305,20 @@ final class Builtins {
 
   // --- Deterministic replacements ---------------------------------------------------------------
 
+  private static Object uuid(Evaluation evaluation, List<?> args) {
+    arity(args, 0, "uuid");
+    return evaluation.scope().entropy().randomUuid().toString();
+  }
+
   private static Object now(Evaluation evaluation, List<?> args) {
+    arity(args, 2, "now");
     return Functions.dateTimeFromMillis(
-        evaluation.millis(), (String) arg(args, 0), (String) arg(args, 1));
+        evaluation.millis(), string(args, 0, "now"), string(args, 1, "now"));
+  }
+
+  private static Object millis(Evaluation evaluation, List<?> args) {
+    arity(args, 0, "millis");
+    return JsonValues.normalize(evaluation.millis());
   }
 
   private static Object shuffle(Evaluation evaluation, List<?> args) {

@@ -363,6 +363,10 @@ final class ErrorMessages {
           }
         }
       }
+      case "D3100" -> {
+        // The library passes the radix where the constructor takes the error's position.
+        return e.getLocation();
+      }
       case "T2009" -> {
         if (name.equals("token")) {
           return operator == null ? Missing.VALUE : operator;

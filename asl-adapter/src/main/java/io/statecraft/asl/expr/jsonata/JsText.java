@@ -38,6 +38,14 @@ final class JsText {
     // Double.toString gives the shortest digits that round-trip (JDK 19+), the same digits
     // JavaScript picks; only the layout differs.
     BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+    if (exact.precision() == 2) {
+      // Java prints two digits where one would do when the two are closer to the value
+      // (4.9E-324); JavaScript prints the shortest (5e-324).
+      BigDecimal one = exact.round(new MathContext(1, RoundingMode.HALF_EVEN));
+      if (one.doubleValue() == d) {
+        exact = one.stripTrailingZeros();
+      }
+    }
     String digits = exact.unscaledValue().toString();
     int k = digits.length();
     int n = exact.precision() - exact.scale();
