@@ -40,7 +40,10 @@ import java.util.regex.Pattern;
  * ({@code $now}, {@code $millis}, {@code $random}, {@code $shuffle}) with ones that read the
  * evaluation's {@code Clock} and {@code Entropy} ports, and a few whose library version departs
  * from JSONata 2.0.6 ({@code $number}, {@code $string}, {@code $lowercase}, {@code $uppercase},
- * {@code $toMillis}, {@code $assert}).
+ * {@code $toMillis}, {@code $assert}) or cannot be bounded ({@code $pad}, which the library builds
+ * in quadratic time, and {@code $replace}, whose library version reads a string pattern as a
+ * regular expression when a limit is given and prints, then ignores, errors of a replacement
+ * function).
  *
  * <p>Every function here is bound only when an expression names it and no workflow variable of that
  * name is visible: variables shadow functions, as bindings passed to JSONata's evaluate do.
@@ -65,7 +68,9 @@ final class Builtins {
           "lowercase",
           "uppercase",
           "toMillis",
-          "assert");
+          "assert",
+          "pad",
+          "replace");
 
   /** Functions whose result depends on the evaluation's clock or entropy. */
   static final Set<String> SCOPED = Set.of("random", "uuid", "now", "millis", "shuffle");
@@ -103,7 +108,9 @@ final class Builtins {
           Map.entry("lowercase", named("lowercase", "<s-:s>", Builtins::lowercase)),
           Map.entry("uppercase", named("uppercase", "<s-:s>", Builtins::uppercase)),
           Map.entry("toMillis", named("toMillis", "<s-s?:n>", Builtins::toMillis)),
-          Map.entry("assert", named("assert", "<bs?:x>", Builtins::assertion)));
+          Map.entry("assert", named("assert", "<bs?:x>", Builtins::assertion)),
+          Map.entry("pad", named("pad", "<s-ns?:s>", Builtins::pad)),
+          Map.entry("replace", named("replace", "<s-(sf)(sf)n?:s>", Builtins::replace)));
 
   private Builtins() {}
 
@@ -453,6 +460,188 @@ final class Builtins {
       ts = ts.substring(0, len - 2) + ":" + ts.substring(len - 2); // +0100 -> +01:00
     }
     return OffsetDateTime.parse(ts).toInstant().toEpochMilli();
+  }
+
+  /**
+   * {@code $pad(str, width, char)}: pads to {@code |width|} characters (code points), on the right
+   * for a positive width and on the left for a negative one, repeating {@code char} (a space by
+   * default). A width beyond the memory bound fails before anything is built.
+   */
+  private static Object pad(Object input, List<?> args) {
+    String str = (String) arg(args, 0);
+    Number width = (Number) arg(args, 1);
+    if (str == null || width == null) {
+      return null;
+    }
+    String fill = (String) arg(args, 2);
+    if (fill == null || fill.isEmpty()) {
+      fill = " ";
+    }
+    long target = Math.abs(integer(width));
+    long pads = target - str.codePointCount(0, str.length());
+    if (pads <= 0) {
+      return str;
+    }
+    if (pads > Limits.MAX_VALUE_BYTES) {
+      throw new Limits.Exceeded(Limits.MEMORY);
+    }
+    int[] fillPoints = fill.codePoints().toArray();
+    StringBuilder padding = new StringBuilder((int) pads);
+    for (int i = 0; i < pads; i++) {
+      padding.appendCodePoint(fillPoints[i % fillPoints.length]);
+    }
+    return integer(width) < 0 ? padding.append(str).toString() : str + padding;
+  }
+
+  /**
+   * {@code $replace(str, pattern, replacement, limit)}: a string pattern matches literally and its
+   * replacement is literal; a regular expression's replacement may name {@code $0}, {@code $1}...
+   * ({@code $$} for a dollar), or be a function of the match object {@code {match, index, groups}}
+   * that must return a string (D3012). A match of the empty string after the first one is D1004,
+   * since such a pattern would never progress.
+   */
+  private static Object replace(Object input, List<?> args) {
+    String str = (String) arg(args, 0);
+    if (str == null) {
+      return null;
+    }
+    Object pattern = arg(args, 1);
+    Object replacement = arg(args, 2);
+    Number limitArg = (Number) arg(args, 3);
+    if ("".equals(pattern)) {
+      throw new JException("D3010", -1);
+    }
+    long limit = limitArg == null ? Long.MAX_VALUE : integer(limitArg);
+    if (limit < 0) {
+      throw new JException("D3011", -1);
+    }
+    StringBuilder out = new StringBuilder(str.length());
+    int position = 0;
+    long count = 0;
+    if (pattern instanceof String literal) {
+      int index = str.indexOf(literal);
+      while (index >= 0 && count < limit) {
+        out.append(str, position, index);
+        out.append(
+            replacement instanceof String r
+                ? r
+                : replaced(replacement, match(literal, index, List.of())));
+        position = index + literal.length();
+        count++;
+        checkSize(out);
+        index = str.indexOf(literal, position);
+      }
+    } else {
+      java.util.regex.Matcher m = ((Pattern) pattern).matcher(str);
+      int from = 0;
+      boolean first = true;
+      while (count < limit && m.find(from)) {
+        // Like JavaScript's exec, the search resumes where the last match ended; a pattern that
+        // then matches the empty string would never progress.
+        if (!first && m.group().isEmpty()) {
+          throw new JException("D1004", -1);
+        }
+        first = false;
+        List<String> groups = new ArrayList<>(m.groupCount());
+        for (int g = 1; g <= m.groupCount(); g++) {
+          groups.add(m.group(g));
+        }
+        out.append(str, position, m.start());
+        out.append(
+            replacement instanceof String r
+                ? substitute(r, m.group(), groups)
+                : replaced(replacement, match(m.group(), m.start(), groups)));
+        position = m.end();
+        count++;
+        checkSize(out);
+        if (position >= str.length()) {
+          break;
+        }
+        from = position;
+      }
+    }
+    out.append(str, Math.min(position, str.length()), str.length());
+    checkSize(out);
+    return out.toString();
+  }
+
+  private static void checkSize(CharSequence s) {
+    if (s.length() > Limits.MAX_VALUE_BYTES) {
+      throw new Limits.Exceeded(Limits.MEMORY);
+    }
+  }
+
+  private static Map<String, Object> match(String text, int index, List<String> groups) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("match", text);
+    m.put("index", index);
+    m.put("groups", new ArrayList<Object>(groups));
+    return m;
+  }
+
+  /** The result of a replacement function, which must be a string. */
+  private static String replaced(Object function, Map<String, Object> match) {
+    Object result;
+    try {
+      result = Functions.funcApply(function, List.of(match));
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    }
+    if (!(result instanceof String s)) {
+      throw new JException("D3012", -1, result);
+    }
+    return s;
+  }
+
+  /** A replacement string with {@code $0}, {@code $n} and {@code $$} resolved. */
+  private static String substitute(String replacement, String match, List<String> groups) {
+    StringBuilder out = new StringBuilder(replacement.length() + match.length());
+    int position = 0;
+    int dollar = replacement.indexOf('$');
+    while (dollar >= 0 && position < replacement.length()) {
+      out.append(replacement, position, dollar);
+      position = dollar + 1;
+      char next = position < replacement.length() ? replacement.charAt(position) : 0;
+      if (next == '$') {
+        out.append('$');
+        position++;
+      } else if (next == '0') {
+        out.append(match);
+        position++;
+      } else {
+        int maxDigits = groups.isEmpty() ? 1 : (int) Math.floor(Math.log10(groups.size())) + 1;
+        int index = leadingInteger(replacement, position, maxDigits);
+        if (maxDigits > 1 && index > groups.size()) {
+          index = leadingInteger(replacement, position, maxDigits - 1);
+        }
+        if (index >= 0) {
+          if (!groups.isEmpty() && index >= 1 && index <= groups.size()) {
+            String group = groups.get(index - 1);
+            if (group != null) {
+              out.append(group);
+            }
+          }
+          position += Integer.toString(index).length();
+        } else {
+          out.append('$');
+        }
+      }
+      dollar = replacement.indexOf('$', position);
+    }
+    out.append(replacement, Math.min(position, replacement.length()), replacement.length());
+    return out.toString();
+  }
+
+  /** The integer at the start of {@code s.substring(from, from + digits)}, or -1 for none. */
+  private static int leadingInteger(String s, int from, int digits) {
+    int end = Math.min(s.length(), from + digits);
+    int i = from;
+    while (i < end && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+      i++;
+    }
+    return i == from ? -1 : Integer.parseInt(s.substring(from, i));
   }
 
   /** {@code $assert}: fails with the caller's message, which the library drops. */
