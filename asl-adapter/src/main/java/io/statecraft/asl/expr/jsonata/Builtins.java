@@ -40,10 +40,10 @@ import java.util.regex.Pattern;
  * ({@code $now}, {@code $millis}, {@code $random}, {@code $shuffle}) with ones that read the
  * evaluation's {@code Clock} and {@code Entropy} ports, and a few whose library version departs
  * from JSONata 2.0.6 ({@code $number}, {@code $string}, {@code $lowercase}, {@code $uppercase},
- * {@code $toMillis}, {@code $assert}) or cannot be bounded ({@code $pad}, which the library builds
- * in quadratic time, and {@code $replace}, whose library version reads a string pattern as a
- * regular expression when a limit is given and prints, then ignores, errors of a replacement
- * function).
+ * {@code $toMillis}, {@code $assert}, {@code $formatNumber}) or cannot be bounded ({@code $pad},
+ * which the library builds in quadratic time, and {@code $replace}, whose library version reads a
+ * string pattern as a regular expression when a limit is given and prints, then ignores, errors of
+ * a replacement function).
  *
  * <p>Every function here is bound only when an expression names it and no workflow variable of that
  * name is visible: variables shadow functions, as bindings passed to JSONata's evaluate do.
@@ -70,7 +70,8 @@ final class Builtins {
           "toMillis",
           "assert",
           "pad",
-          "replace");
+          "replace",
+          "formatNumber");
 
   /** Functions whose result depends on the evaluation's clock or entropy. */
   static final Set<String> SCOPED = Set.of("random", "uuid", "now", "millis", "shuffle");
@@ -110,7 +111,8 @@ final class Builtins {
           Map.entry("toMillis", named("toMillis", "<s-s?:n>", Builtins::toMillis)),
           Map.entry("assert", named("assert", "<bs?:x>", Builtins::assertion)),
           Map.entry("pad", named("pad", "<s-ns?:s>", Builtins::pad)),
-          Map.entry("replace", named("replace", "<s-(sf)(sf)n?:s>", Builtins::replace)));
+          Map.entry("replace", named("replace", "<s-(sf)(sf)n?:s>", Builtins::replace)),
+          Map.entry("formatNumber", named("formatNumber", "<n-so?:s>", Builtins::formatNumber)));
 
   private Builtins() {}
 
@@ -642,6 +644,16 @@ final class Builtins {
       i++;
     }
     return i == from ? -1 : Integer.parseInt(s.substring(from, i));
+  }
+
+  /** {@code $formatNumber(number, picture, options)}: see {@link NumberPicture}. */
+  private static Object formatNumber(Object input, List<?> args) {
+    Number value = (Number) arg(args, 0);
+    String picture = (String) arg(args, 1);
+    if (value == null || picture == null) {
+      return null;
+    }
+    return NumberPicture.format(value, picture, (Map<?, ?>) arg(args, 2));
   }
 
   /** {@code $assert}: fails with the caller's message, which the library drops. */

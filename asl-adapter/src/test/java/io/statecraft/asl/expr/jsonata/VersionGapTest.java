@@ -121,4 +121,61 @@ class VersionGapTest {
   void padBeyondTheMemoryBoundFailsAtOnce() {
     assertThat(cause("$pad('x', 1e12)")).contains("memory limit exceeded");
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "$formatNumber(12345.6, '#,###.00')          | 12,345.60",
+        "$formatNumber(1234.5678, '00.000e0')        | 12.346e2",
+        "$formatNumber(34.555, '#0.00;(#0.00)')      | 34.56",
+        "$formatNumber(-34.555, '#0.00;(#0.00)')     | (34.56)",
+        "$formatNumber(0.14, '01%')                  | 14%",
+        "$formatNumber(0.4857,'###.###‰')            | 485.7‰",
+        "$formatNumber(1234.5678, '#,##0.00')        | 1,234.57",
+        "$formatNumber(2.675, '0.00')                | 2.68",
+        "$formatNumber(2.665, '0.00')                | 2.66",
+        "$formatNumber(0, '#')                       | 0",
+        "$formatNumber(0.5, '#.##')                  | .5",
+        "$formatNumber(0, '#.##')                    | .0",
+        "$formatNumber(-6, '000')                    | -006",
+        "$formatNumber(1234.5678, '# ##0,00', {'decimal-separator': ',', 'grouping-separator': ' '}) | 1 234,57",
+        "$formatNumber(42, '0 EUR')                  | 42 EUR",
+        "$formatNumber(42, 'USD 0')                  | USD 42"
+      })
+  void formatNumberFollowsTheXpathPicture(String body, String expected) {
+    assertThat(eval(body).asText()).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "x           | D3086: The sub-picture must not contain a passive character that is preceded by"
+            + " an active character and that is followed by another active character",
+        "#;#;#       | D3080: The picture string must only contain a maximum of two sub-pictures",
+        "#.#.#       | D3081: The sub-picture must not contain more than one instance of the"
+            + " 'decimal-separator' character",
+        "#%%         | D3082: The sub-picture must not contain more than one instance of the 'percent'"
+            + " character",
+        "#,.0        | D3087: The sub-picture must not contain a 'grouping-separator' character that"
+            + " appears adjacent to a 'decimal-separator' character",
+        "#,          | D3088: The sub-picture must not contain a 'grouping-separator' at the end of the"
+            + " integer part",
+        "#,,#        | D3089: The sub-picture must not contain two adjacent instances of the"
+            + " 'grouping-separator' character",
+        "0#          | D3090: The integer part of the sub-picture must not contain a member of the"
+            + " 'decimal digit family' that is followed by an instance of the 'optional digit"
+            + " character'",
+        "#.#0        | D3091: The fractional part of the sub-picture must not contain an instance of"
+            + " the 'optional digit character' that is followed by a member of the 'decimal digit"
+            + " family'",
+        "#e0%        | D3092: A sub-picture that contains a 'percent' or 'per-mille' character must"
+            + " not contain a character treated as an 'exponent-separator'",
+        "0.0e#       | D3093: The exponent part of the sub-picture must comprise only of one or more"
+            + " characters that are members of the 'decimal digit family'"
+      })
+  void formatNumberRefusesPicturesTheSpecificationRefuses(String picture, String detail) {
+    assertThat(cause("$formatNumber(1, '" + picture + "')")).endsWith(". " + detail);
+  }
 }
