@@ -48,7 +48,13 @@ final class CompiledJsonata {
       jsonata = Jsonata.jsonata(source);
     } catch (JException e) {
       throw invalid(ErrorMessages.syntaxMessage(e, text), e, text);
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (VirtualMachineError e) {
+      if (!(e instanceof StackOverflowError)) {
+        throw e;
+      }
+      throw invalid("Syntax error: the expression cannot be parsed", e, text);
+    } catch (RuntimeException | Error e) {
+      // Parser defects surface as other exceptions, or as plain Errors.
       throw invalid("Syntax error: the expression cannot be parsed", e, text);
     } finally {
       // The library keeps, per thread, the instance its evaluator runs on, and the last instance

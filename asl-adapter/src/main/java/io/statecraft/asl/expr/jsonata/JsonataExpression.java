@@ -107,7 +107,10 @@ public final class JsonataExpression implements Expression {
       throw failure(root, relative, ": " + Limits.STACK_OVERFLOW);
     } catch (OutOfMemoryError e) {
       throw failure(root, relative, ": " + Limits.MEMORY);
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
+      // The library throws plain Errors for some bad arguments ($contains with a function).
       throw unexpected(e, root, relative);
     }
     if (result == null) {
@@ -137,7 +140,7 @@ public final class JsonataExpression implements Expression {
    * or a reflective call, and throws plain exceptions for some errors the reference implementation
    * codes. Anything else is a defect of the library, reported as AWS reports its internal errors.
    */
-  private AslFailure unexpected(RuntimeException e, String root, String relative) {
+  private AslFailure unexpected(Throwable e, String root, String relative) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof Limits.Exceeded limit) {
         return failure(root, relative, ": " + limit.text());

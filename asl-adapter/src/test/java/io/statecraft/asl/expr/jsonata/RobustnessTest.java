@@ -93,7 +93,10 @@ class RobustnessTest {
           "$partition($states.input.arr, 1e308)",
           "$hash($string($states.input), 'SHA-512')",
           "$now('[', 'x')",
-          "$now('[Y]', 'not-a-zone')");
+          "$now('[Y]', 'not-a-zone')",
+          "$contains('abc', function($x){ true })",
+          "$split('abc', function($x){ true })",
+          "$match('abc', 'b')");
 
   private static EvaluationScope scope() {
     return Scopes.scope(
