@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * One evaluation: of an expression, or of all the expressions of a template, which then share the
- * converted values of {@code $states} and of the variables they read, the instant {@code $now()}
- * reports and the functions bound to the scope's ports.
+ * variables read from the scope, the instant {@code $now()} reports and the functions bound to the
+ * scope's ports.
  *
  * <p>It is also the library's evaluate callback, which is how nesting depth, work and the size of
  * intermediate values are bounded, and how a JSON {@code null} result is told apart from undefined
@@ -24,7 +24,7 @@ final class Evaluation implements Jsonata.EntryCallback, Jsonata.ExitCallback {
   private static final Object ABSENT = new Object();
 
   private final EvaluationScope scope;
-  private final Map<String, Object> converted = new HashMap<>();
+  private final Map<String, Object> variables = new HashMap<>();
   private final Map<String, Object> scopedFunctions = new HashMap<>();
   private long millis = Long.MIN_VALUE;
 
@@ -78,14 +78,18 @@ final class Evaluation implements Jsonata.EntryCallback, Jsonata.ExitCallback {
     return scopedFunctions.computeIfAbsent(name, n -> Builtins.function(n, this));
   }
 
+  /**
+   * The variable's value, or {@link #ABSENT}. The scope is asked once per name; every expression
+   * gets its own conversion, since the library may write into the values it is given.
+   */
   private Object variable(String name) {
-    Object value = converted.get(name);
-    if (value == null) {
-      JsonNode node = scope.variables().get(name);
-      value = node == null || node.isMissingNode() ? ABSENT : JsonValues.toJsonata(node);
-      converted.put(name, value);
+    Object node = variables.get(name);
+    if (node == null) {
+      JsonNode found = scope.variables().get(name);
+      node = found == null || found.isMissingNode() ? ABSENT : found;
+      variables.put(name, node);
     }
-    return value;
+    return node == ABSENT ? ABSENT : JsonValues.toJsonata((JsonNode) node);
   }
 
   /** {@code $states} with the fields this expression reads, where they are available. */
@@ -98,19 +102,11 @@ final class Evaluation implements Jsonata.EntryCallback, Jsonata.ExitCallback {
     return states;
   }
 
-  private void addState(
+  private static void addState(
       Map<String, Object> states, CompiledJsonata expression, String field, JsonNode node) {
-    if (node.isMissingNode() || !expression.readsState(field)) {
-      return;
+    if (!node.isMissingNode() && expression.readsState(field)) {
+      states.put(field, JsonValues.toJsonata(node));
     }
-    String key = "$states." + field;
-    Object value = converted.get(key);
-    if (value == null) {
-      // Inside a map, JSON null is Java null: the library reads a present key as null.
-      value = node.isNull() ? ABSENT : JsonValues.toJsonata(node);
-      converted.put(key, value);
-    }
-    states.put(field, value == ABSENT ? null : value);
   }
 
   /**

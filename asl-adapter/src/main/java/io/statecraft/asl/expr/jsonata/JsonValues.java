@@ -9,20 +9,35 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.AbstractList;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Converts between Jackson trees and the values the JSONata library works on: {@link Map} for
  * objects, {@link List} for arrays, {@link String}, {@link Boolean} and {@link Number}.
  *
- * <p>The library tells JSON {@code null} from "undefined" only at the top of a value: there JSON
- * null is {@link Jsonata#NULL_VALUE} and undefined is Java {@code null}; inside a map or a list
- * JSON null is Java {@code null} (a map key that is present with a null value reads back as JSON
- * null).
+ * <p>Objects and arrays are converted lazily: {@link LazyObject} and {@link LazyArray} wrap the
+ * tree and convert a member when the expression first reads it, so that {@code
+ * $states.input.order.id} costs the same on a 256 KiB input as on a small one. They accept the
+ * library's occasional writes (it appends to an empty array it groups over), so each evaluation of
+ * an expression gets its own wrappers over the shared tree, which nothing modifies.
+ *
+ * <p>The library tells JSON {@code null} from "undefined" by {@link Jsonata#NULL_VALUE}: JSON null
+ * is that marker, undefined is Java {@code null}, at any depth. (Its own JSON parser puts Java
+ * {@code null} in maps, but its object constructors put the marker there, and its equality is
+ * Java's: with the marker throughout, an input object equals the same object written in the
+ * expression.)
  *
  * <p>Numbers follow JavaScript, the language AWS evaluates JSONata in: every number is a double, so
  * an integral value is an integer whatever its JSON spelling ({@code 3.0} is {@code 3}) and an
@@ -35,32 +50,17 @@ final class JsonValues {
 
   private JsonValues() {}
 
-  /** A JSON value bound to a JSONata variable: JSON null is a value, a missing node undefined. */
+  /** A JSON value as a JSONata value: JSON null is the marker, a missing node undefined. */
   static Object toJsonata(JsonNode node) {
-    if (node == null || node.isMissingNode()) {
+    if (node == null) {
       return null;
     }
-    if (node.isNull()) {
-      return Jsonata.NULL_VALUE;
-    }
-    return inner(node);
-  }
-
-  private static Object inner(JsonNode node) {
     switch (node.getNodeType()) {
       case OBJECT -> {
-        Map<String, Object> map = new LinkedHashMap<>(Math.max(4, node.size() * 4 / 3 + 1));
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-          map.put(field.getKey(), inner(field.getValue()));
-        }
-        return map;
+        return new LazyObject(node);
       }
       case ARRAY -> {
-        JsonArray list = new JsonArray(node.size());
-        for (JsonNode element : node) {
-          list.add(element.isNull() ? Jsonata.NULL_VALUE : inner(element));
-        }
-        return list;
+        return new LazyArray(node);
       }
       case STRING -> {
         return node.textValue();
@@ -71,7 +71,10 @@ final class JsonValues {
       case NUMBER -> {
         return number(node);
       }
-      case NULL, MISSING -> {
+      case NULL -> {
+        return Jsonata.NULL_VALUE;
+      }
+      case MISSING -> {
         return null;
       }
       default -> {
@@ -81,19 +84,171 @@ final class JsonValues {
     }
   }
 
-  /** A converted JSON array, which keeps its JSON nulls when the library tries to erase them. */
-  static final class JsonArray extends ArrayList<Object> {
-    JsonArray(int capacity) {
-      super(capacity);
+  /** A JSON object, converted member by member as they are read. */
+  static final class LazyObject extends AbstractMap<String, Object> {
+    private final JsonNode node;
+    private Map<String, Object> converted;
+    private boolean complete;
+
+    LazyObject(JsonNode node) {
+      this.node = node;
+    }
+
+    @Override
+    public int size() {
+      return complete ? converted.size() : node.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return size() == 0;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      if (complete) {
+        return converted.containsKey(key);
+      }
+      return key instanceof String k && node.has(k);
+    }
+
+    @Override
+    public Object get(Object key) {
+      if (complete) {
+        return converted.get(key);
+      }
+      if (!(key instanceof String k)) {
+        return null;
+      }
+      if (converted != null && converted.containsKey(k)) {
+        return converted.get(k);
+      }
+      JsonNode child = node.get(k);
+      if (child == null) {
+        return null;
+      }
+      Object value = toJsonata(child);
+      if (converted == null) {
+        converted = new HashMap<>();
+      }
+      converted.put(k, value);
+      return value;
+    }
+
+    /** Every member converted, in the object's order; values already read keep their identity. */
+    private Map<String, Object> all() {
+      if (!complete) {
+        Map<String, Object> all = new LinkedHashMap<>(Math.max(4, node.size() * 4 / 3 + 1));
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+          String k = field.getKey();
+          boolean read = converted != null && converted.containsKey(k);
+          all.put(k, read ? converted.get(k) : toJsonata(field.getValue()));
+        }
+        converted = all;
+        complete = true;
+      }
+      return converted;
+    }
+
+    @Override
+    public Set<Map.Entry<String, Object>> entrySet() {
+      return all().entrySet();
+    }
+
+    @Override
+    public Set<String> keySet() {
+      return all().keySet();
+    }
+
+    @Override
+    public Collection<Object> values() {
+      return all().values();
+    }
+
+    @Override
+    public Object put(String key, Object value) {
+      return all().put(key, value);
+    }
+
+    @Override
+    public Object remove(Object key) {
+      return all().remove(key);
+    }
+
+    @Override
+    public void clear() {
+      all().clear();
+    }
+  }
+
+  /** A JSON array, converted element by element as they are read. */
+  static final class LazyArray extends AbstractList<Object> implements RandomAccess {
+    private static final Object UNREAD = new Object();
+
+    private final JsonNode node;
+    private Object[] elements;
+    private List<Object> grown;
+
+    LazyArray(JsonNode node) {
+      this.node = node;
+    }
+
+    @Override
+    public int size() {
+      return grown != null ? grown.size() : node.size();
+    }
+
+    @Override
+    public Object get(int index) {
+      if (grown != null) {
+        return grown.get(index);
+      }
+      Objects.checkIndex(index, node.size());
+      if (elements == null) {
+        elements = new Object[node.size()];
+        Arrays.fill(elements, UNREAD);
+      }
+      Object value = elements[index];
+      if (value == UNREAD) {
+        JsonNode element = node.get(index);
+        value = toJsonata(element);
+        elements[index] = value;
+      }
+      return value;
     }
 
     @Override
     public Object set(int index, Object element) {
-      Object current = get(index);
-      if (current == Jsonata.NULL_VALUE && element == null) {
-        return current;
+      if (grown != null) {
+        return grown.set(index, element);
       }
-      return super.set(index, element);
+      Object previous = get(index);
+      elements[index] = element;
+      return previous;
+    }
+
+    @Override
+    public void add(int index, Object element) {
+      grow().add(index, element);
+      modCount++;
+    }
+
+    @Override
+    public Object remove(int index) {
+      Object removed = grow().remove(index);
+      modCount++;
+      return removed;
+    }
+
+    private List<Object> grow() {
+      if (grown == null) {
+        List<Object> copy = new ArrayList<>(node.size() + 4);
+        for (int i = 0; i < node.size(); i++) {
+          copy.add(get(i));
+        }
+        grown = copy;
+      }
+      return grown;
     }
   }
 
