@@ -25,8 +25,8 @@
  *   <li>An undefined result fails the field ({@code returned nothing (undefined)}); a function
  *       result is {@code returned an unsupported result type}; an error is {@code threw an error
  *       during evaluation. CODE: message} in JSONata 2.0.6's words; the bounds AWS puts on
- *       evaluation (nesting depth 100, about 6.7 MB held by one value) end with {@code ": "} and a
- *       bare message.
+ *       evaluation (nesting depth 100; no value larger than 873,782 array elements or 6,990,256
+ *       characters) end with {@code ": "} and a bare message.
  * </ul>
  *
  * <h2>Determinism</h2>
