@@ -171,6 +171,23 @@ class ComposeFileTest {
   }
 
   @Test
+  void theScriptsAreValidShell() throws Exception {
+    List<Path> scripts =
+        List.of(
+            ROOT.resolve("ops/temporal/scripts/setup-schema.sh"),
+            ROOT.resolve("ops/temporal/scripts/create-namespace.sh"),
+            ROOT.resolve("ops/prometheus/entrypoint.sh"));
+    for (Path script : scripts) {
+      // The images run them with a POSIX sh (busybox); `sh -n` parses without running.
+      assertThat(DeploymentFiles.read(script)).startsWith("#!/bin/sh\n");
+      Process check =
+          new ProcessBuilder("sh", "-n", script.toString()).redirectErrorStream(true).start();
+      String output = new String(check.getInputStream().readAllBytes());
+      assertThat(check.waitFor()).as("sh -n %s: %s", script, output).isZero();
+    }
+  }
+
+  @Test
   void theNamespaceJobRegistersEverySearchAttributeTheWorkflowsUse() {
     String script = DeploymentFiles.read(ROOT.resolve("ops/temporal/scripts/create-namespace.sh"));
     for (String attribute : SearchAttributes.all().keySet()) {
