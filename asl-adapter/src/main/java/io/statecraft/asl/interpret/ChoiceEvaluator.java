@@ -65,7 +65,9 @@ public final class ChoiceEvaluator {
 
   private static boolean condition(ChoiceRule.Condition condition, EvaluationScope scope) {
     JsonNode value =
-        condition.literal() != null ? condition.literal() : condition.expression().evaluate(scope);
+        condition.literal() != null
+            ? condition.literal()
+            : Fields.named(condition.expression(), "Condition").evaluate(scope);
     String text =
         condition.expression() != null
             ? condition.expression().text()

@@ -422,7 +422,7 @@ final class Engine {
   }
 
   private Optional<JsonNode> assign(Optional<Template> assign, EvaluationScope scope) {
-    return assign.map(a -> a.evaluate(scope));
+    return Fields.named(assign, "Assign").map(a -> a.evaluate(scope));
   }
 
   // ---------------------------------------------------------------- Pass, Choice, Succeed, Fail
@@ -445,7 +445,7 @@ final class Engine {
       case DataFlow.Jsonata ja -> {
         EvaluationScope scope = r.scope(r.raw);
         JsonNode assigned = assign(s.assign(), scope).orElse(null);
-        JsonNode output = JsonataSteps.output(ja.output(), scope, r.raw);
+        JsonNode output = JsonataSteps.output(Fields.named(ja.output(), "Output"), scope, r.raw);
         Payloads.checkStateResult(s.name(), output);
         yield r.exit(output, assigned, s.transition());
       }
@@ -482,7 +482,8 @@ final class Engine {
     JsonNode out =
         switch (s.dataFlow()) {
           case DataFlow.JsonPath jp -> JsonPathSteps.outputPath(jp.outputPath(), effective, scope);
-          case DataFlow.Jsonata ja -> JsonataSteps.output(output, scope, r.raw);
+          case DataFlow.Jsonata ja ->
+              JsonataSteps.output(Fields.named(output, "Output"), scope, r.raw);
         };
     return r.exit(out, assigned, next);
   }
@@ -495,7 +496,8 @@ final class Engine {
             JsonNode effective = JsonPathSteps.inputPath(jp.inputPath(), r.raw, scope);
             yield JsonPathSteps.outputPath(jp.outputPath(), effective, scope);
           }
-          case DataFlow.Jsonata ja -> JsonataSteps.output(ja.output(), r.scope(r.raw), r.raw);
+          case DataFlow.Jsonata ja ->
+              JsonataSteps.output(Fields.named(ja.output(), "Output"), r.scope(r.raw), r.raw);
         };
     return r.exit(out, null, (String) null);
   }
@@ -526,7 +528,8 @@ final class Engine {
     JsonNode out =
         switch (s.dataFlow()) {
           case DataFlow.JsonPath jp -> JsonPathSteps.outputPath(jp.outputPath(), effective, scope);
-          case DataFlow.Jsonata ja -> JsonataSteps.output(ja.output(), scope, r.raw);
+          case DataFlow.Jsonata ja ->
+              JsonataSteps.output(Fields.named(ja.output(), "Output"), scope, r.raw);
         };
     return r.exit(out, assigned, s.transition());
   }
@@ -670,7 +673,9 @@ final class Engine {
           case DataFlow.Jsonata ja -> {
             JsonNode o =
                 JsonataSteps.output(
-                    ja.output(), r.scope(r.raw).withResult(done.result()), done.result());
+                    Fields.named(ja.output(), "Output"),
+                    r.scope(r.raw).withResult(done.result()),
+                    done.result());
             Payloads.checkStateResult(r.state.name(), o);
             yield o;
           }
@@ -692,7 +697,10 @@ final class Engine {
     if (dataFlowOf(r.state) instanceof DataFlow.Jsonata) {
       EvaluationScope scope = r.scope(r.raw).withErrorOutput(errorOutput).withResult(errorOutput);
       assigned = assign(catcher.assign(), scope).orElse(null);
-      out = catcher.output().isPresent() ? catcher.output().get().evaluate(scope) : errorOutput;
+      out =
+          catcher.output().isPresent()
+              ? Fields.named(catcher.output().get(), "Output").evaluate(scope)
+              : errorOutput;
     } else {
       assigned = assign(catcher.assign(), r.scope(errorOutput)).orElse(null);
       out = JsonPathSteps.resultPath(catcher.resultPath(), r.raw, errorOutput);
@@ -723,9 +731,11 @@ final class Engine {
     JsonNode parameters =
         switch (s.dataFlow()) {
           case DataFlow.JsonPath jp -> JsonPathSteps.payload(jp.parameters(), effective, scope);
-          case DataFlow.Jsonata ja -> JsonataSteps.arguments(ja.arguments(), scope);
+          case DataFlow.Jsonata ja ->
+              JsonataSteps.arguments(Fields.named(ja.arguments(), "Arguments"), scope);
         };
-    JsonNode credentials = s.credentials().map(t -> t.evaluate(scope)).orElse(null);
+    JsonNode credentials =
+        Fields.named(s.credentials(), "Credentials").map(t -> t.evaluate(scope)).orElse(null);
     Integer timeout = positiveSeconds(s.timeoutSeconds(), scope, "TimeoutSeconds");
     Integer heartbeat = positiveSeconds(s.heartbeatSeconds(), scope, "HeartbeatSeconds");
     NativeRetryPolicy policy =
@@ -840,7 +850,8 @@ final class Engine {
     JsonNode input =
         switch (s.dataFlow()) {
           case DataFlow.JsonPath jp -> JsonPathSteps.payload(jp.parameters(), effective, scope);
-          case DataFlow.Jsonata ja -> JsonataSteps.arguments(ja.arguments(), scope);
+          case DataFlow.Jsonata ja ->
+              JsonataSteps.arguments(Fields.named(ja.arguments(), "Arguments"), scope);
         };
     log.publish(r.sc.cursor, HistoryEventType.ParallelStateStarted, null, true);
     int n = s.branches().size();
@@ -1031,7 +1042,8 @@ final class Engine {
       return item;
     }
     JsonNode context = r.context().withMap(new ContextObject.MapInfo(index, item)).toJson();
-    return s.itemSelector().get().evaluate(r.scope(effective, context));
+    return Fields.named(s.itemSelector().get(), "ItemSelector")
+        .evaluate(r.scope(effective, context));
   }
 
   private Attempted inlineRun(

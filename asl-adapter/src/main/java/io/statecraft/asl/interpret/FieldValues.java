@@ -22,7 +22,7 @@ final class FieldValues {
     return switch (source) {
       case ValueSource.Literal l -> l.value();
       case ValueSource.Dynamic d -> {
-        JsonNode value = d.expression().evaluate(scope);
+        JsonNode value = Fields.named(d.expression(), d.field()).evaluate(scope);
         if (value == null || value.isMissingNode()) {
           throw isJsonata(d)
               ? new AslFailure(

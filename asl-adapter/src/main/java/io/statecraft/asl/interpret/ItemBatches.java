@@ -34,7 +34,8 @@ final class ItemBatches {
               maxBytes,
               positive(batcher.maxInputBytesPerBatch().get(), scope, "MaxInputBytesPerBatch"));
     }
-    JsonNode batchInput = batcher.batchInput().map(t -> t.evaluate(scope)).orElse(null);
+    JsonNode batchInput =
+        Fields.named(batcher.batchInput(), "BatchInput").map(t -> t.evaluate(scope)).orElse(null);
     List<JsonNode> batches = new ArrayList<>();
     ObjectNode current = null;
     long currentBytes = 0;
