@@ -7,6 +7,7 @@ import io.statecraft.asl.error.StatesError;
 import io.statecraft.asl.expr.EvaluationScope;
 import io.statecraft.asl.expr.PathExpr;
 import io.statecraft.asl.expr.Template;
+import io.statecraft.asl.expr.jsonpath.JsonPathCompiler;
 import io.statecraft.asl.model.PathSpec;
 import io.statecraft.asl.model.ResultPathSpec;
 import java.util.Optional;
@@ -79,11 +80,6 @@ public final class JsonPathSteps {
 
   /** {@code States.Runtime} for a path that selects nothing, in AWS's words. */
   public static AslFailure noResults(PathExpr path) {
-    return new AslFailure(
-        StatesError.RUNTIME,
-        "Invalid path '"
-            + path.text()
-            + "' : No results for path: "
-            + PathTexts.normalized(path.text()));
+    return new AslFailure(StatesError.RUNTIME, JsonPathCompiler.noResultsCause(path));
   }
 }

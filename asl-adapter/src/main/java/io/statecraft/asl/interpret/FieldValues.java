@@ -5,6 +5,7 @@ import io.statecraft.asl.dataflow.Payloads;
 import io.statecraft.asl.error.AslFailure;
 import io.statecraft.asl.error.StatesError;
 import io.statecraft.asl.expr.EvaluationScope;
+import io.statecraft.asl.expr.jsonpath.JsonPathCompiler;
 import io.statecraft.asl.model.ValueSource;
 
 /**
@@ -34,13 +35,7 @@ final class FieldValues {
                       + "' returned nothing (undefined).")
               : new AslFailure(
                   StatesError.RUNTIME,
-                  "The JSONPath '"
-                      + d.expression().text()
-                      + "' specified for the field '"
-                      + d.field()
-                      + "' could not be found in the input '"
-                      + Payloads.compact(scope.input())
-                      + "'");
+                  JsonPathCompiler.notFoundCause(d.expression(), d.field(), scope));
         }
         yield value;
       }
