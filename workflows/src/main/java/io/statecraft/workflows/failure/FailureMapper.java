@@ -76,9 +76,12 @@ public final class FailureMapper {
     return switch (t) {
       case ApplicationFailure app -> {
         String type = app.getType();
+        // Temporal keeps no difference between an absent message and an empty one: both are
+        // read as "no cause", which is what a task that gives none means.
+        String cause = app.getOriginalMessage();
         yield new AslError(
             type == null || type.isEmpty() ? StatesError.TASK_FAILED.errorName() : type,
-            app.getOriginalMessage());
+            cause == null || cause.isEmpty() ? null : cause);
       }
       case TimeoutFailure timeout ->
           timeout.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_HEARTBEAT
