@@ -125,6 +125,18 @@ public final class TemporalStatecraftClient implements StatecraftClient {
               null,
               null,
               "The execution's workflow was terminated in Temporal.");
+      case WORKFLOW_EXECUTION_STATUS_CANCELED -> {
+        ExecutionResult result = memoResult(info);
+        yield new ExecutionDescription(
+            workflowId,
+            firstRunId,
+            runId,
+            ExecutionStatus.ABORTED,
+            closeTime,
+            null,
+            result == null ? null : result.error(),
+            result == null ? null : result.cause());
+      }
       default -> {
         ExecutionResult result = result(workflowId, runId);
         yield new ExecutionDescription(
@@ -138,6 +150,18 @@ public final class TemporalStatecraftClient implements StatecraftClient {
             result.cause());
       }
     };
+  }
+
+  /** The result an aborted execution kept in its memo, or {@code null}. */
+  private ExecutionResult memoResult(WorkflowExecutionInfo info) {
+    var payload = info.getMemo().getFieldsMap().get(ExecutionResult.MEMO_KEY);
+    if (payload == null) {
+      return null;
+    }
+    return client
+        .getOptions()
+        .getDataConverter()
+        .fromPayload(payload, ExecutionResult.class, ExecutionResult.class);
   }
 
   /** The result of a closed run, however it ended. */

@@ -164,16 +164,32 @@ public final class FailureMapper {
     return false;
   }
 
-  /** The failure an update validator throws to refuse a callback. */
+  /**
+   * The failure an update validator throws to refuse a callback. The SDK (1.35) wraps what a
+   * validator throws and reports it with another failure type, keeping only the message; so the
+   * message starts with the error code ({@code TaskTimedOut: ...}), and {@link #callbackError}
+   * reads either.
+   */
   public static ApplicationFailure callbackRejection(CallbackError error, String message) {
-    return ApplicationFailure.newNonRetryableFailure(message, error.code());
+    return ApplicationFailure.newNonRetryableFailure(error.code() + ": " + message, error.code());
   }
 
   /** The callback error a rejected update carried, if it is one. */
   public static Optional<CallbackError> callbackError(Throwable updateFailure) {
     for (Throwable t = updateFailure; t != null; t = t.getCause()) {
       if (t instanceof ApplicationFailure app) {
-        return CallbackError.ofCode(app.getType());
+        Optional<CallbackError> byType = CallbackError.ofCode(app.getType());
+        if (byType.isPresent()) {
+          return byType;
+        }
+        String message = app.getOriginalMessage();
+        int colon = message == null ? -1 : message.indexOf(": ");
+        if (colon > 0) {
+          Optional<CallbackError> byMessage = CallbackError.ofCode(message.substring(0, colon));
+          if (byMessage.isPresent()) {
+            return byMessage;
+          }
+        }
       }
     }
     return Optional.empty();

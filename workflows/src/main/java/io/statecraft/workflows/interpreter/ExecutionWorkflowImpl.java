@@ -176,6 +176,7 @@ public final class ExecutionWorkflowImpl implements ExecutionWorkflow {
         result =
             new ExecutionResult(ExecutionStatus.ABORTED, null, a.error(), a.cause(), lastEventId());
         metrics.executionCompleted(ExecutionStatus.ABORTED, a.error());
+        Workflow.upsertMemo(java.util.Map.of(ExecutionResult.MEMO_KEY, result));
         // Thrown while the cancellation is requested, it ends the workflow as Canceled.
         throw FailureMapper.executionCancelled(result);
       }
