@@ -11,6 +11,8 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -32,6 +34,9 @@ import java.util.Objects;
  * activity) and the {@link NestedExecutions} implementation.
  */
 public final class StatecraftWorkers {
+
+  /** How long a workflow task may compute before the SDK reports a potential deadlock. */
+  public static final Duration DEADLOCK_DETECTION = Duration.ofSeconds(5);
 
   private StatecraftWorkers() {}
 
@@ -58,7 +63,15 @@ public final class StatecraftWorkers {
     WorkerServices services =
         new WorkerServices(
             settings, new CallbackGauge(), new DefinitionCache(factory.getWorkflowClient()));
-    Worker worker = factory.newWorker(settings.taskQueue());
+    Worker worker =
+        factory.newWorker(
+            settings.taskQueue(),
+            WorkerOptions.newBuilder()
+                // One workflow task may fan out a Map state of many thousand items, or splice
+                // thousands of a batch's events: more than the SDK's 1 s before it suspects a
+                // deadlock, still far below the workflow task timeout.
+                .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION.toMillis())
+                .build());
     worker.registerWorkflowImplementationFactory(
         ExecutionWorkflow.class, () -> new ExecutionWorkflowImpl(services));
     worker.registerWorkflowImplementationFactory(
