@@ -108,24 +108,25 @@ export async function startFakeBackend({ port = 0, speed = 1, host = '127.0.0.1'
     return m;
   };
 
-  const revealed = (record) => {
-    const limit = record.stoppedAtMs ?? Date.now();
+  const revealed = (record, now = Date.now()) => {
+    const limit = record.stoppedAtMs ?? now;
     const elapsed = (limit - record.startMs) / speed;
     const shown = record.events.filter((e) => e.offsetMs <= elapsed).map((e) => e.event);
     if (record.abortEvent) shown.push(record.abortEvent);
     return shown;
   };
 
-  const statusOf = (record) => {
+  const statusOf = (record, now = Date.now()) => {
     if (record.abortEvent) return 'ABORTED';
     if (!record.scenario || record.scenario.status === 'RUNNING') return 'RUNNING';
-    const shown = revealed(record);
+    const shown = revealed(record, now);
     return shown.length >= record.events.length ? record.scenario.status : 'RUNNING';
   };
 
-  const executionView = (record, full) => {
-    const status = statusOf(record);
-    const shown = revealed(record);
+  // now: the moment the view describes (a start answers the execution as it was accepted).
+  const executionView = (record, full, now = Date.now()) => {
+    const status = statusOf(record, now);
+    const shown = revealed(record, now);
     const last = shown[shown.length - 1];
     const finished = status !== 'RUNNING';
     const view = {
@@ -265,7 +266,7 @@ export async function startFakeBackend({ port = 0, speed = 1, host = '127.0.0.1'
       stoppedAtMs: null,
     };
     executions.set(arn, record);
-    return { status: 201, body: executionView(record, true) };
+    return { status: 201, body: executionView(record, true, startMs) };
   };
 
   const executionOr404 = (machineName, name) => {

@@ -895,17 +895,14 @@ async function executionView(view, r) {
     const node = graph.states.get(selected);
     const state = result?.states.get(selected);
     const visits = state?.visits ?? [];
-    const head = h(
-      'h3',
-      null,
-      selected,
-      ' ',
-      h('span', { class: 'type-tag' }, node?.type ?? ''),
-      ' ',
-      h('span', { class: 'state-status', 'data-status': state?.status ?? 'not-started' }, STATUS_LABELS[state?.status ?? 'not-started']),
-    );
+    const head = h('h3', null, selected, ' ', h('span', { class: 'type-tag' }, node?.type ?? ''));
     if (!visits.length) {
-      replace(detailSlot, head, h('p', { class: 'muted' }, 'This state has not run in this execution.'));
+      replace(
+        detailSlot,
+        head,
+        h('p', null, h('span', { class: 'state-status', 'data-status': 'not-started' }, STATUS_LABELS['not-started'])),
+        h('p', { class: 'muted' }, 'This state has not run in this execution.'),
+      );
       return;
     }
     const index = selectedVisit !== null && selectedVisit < visits.length ? selectedVisit : visits.length - 1;
@@ -929,6 +926,15 @@ async function executionView(view, r) {
           ),
         ),
       );
+      parts.push(
+        h(
+          'p',
+          null,
+          'Overall ',
+          h('span', { class: 'state-status', 'data-status': state.status }, STATUS_LABELS[state.status]),
+          h('span', { class: 'muted' }, ` · ${summaryOfCounts(state.counts)}`),
+        ),
+      );
       parts.push(h('div', { class: 'field' }, h('label', { for: 'visit-select' }, `${visits.length} runs`), select));
     }
     parts.push(
@@ -936,6 +942,7 @@ async function executionView(view, r) {
         'dl',
         { class: 'facts compact' },
         fact('Status', h('span', { class: 'state-status', 'data-status': visit.status }, STATUS_LABELS[visit.status])),
+        visit.iterationIndex !== null ? fact('Item', String(visit.iterationIndex)) : null,
         fact('Entered', when(visit.enteredAt)),
         visit.exitedAt ? fact('Left', `${when(visit.exitedAt)} (${duration(visit.enteredAt, visit.exitedAt)})`) : null,
         visit.attempts ? fact('Attempts', String(visit.attempts)) : null,
@@ -1048,6 +1055,12 @@ async function executionView(view, r) {
   showSummary();
   showLive();
   await refresh();
+}
+
+function summaryOfCounts(counts) {
+  return STATUSES.filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${STATUS_LABELS[s].toLowerCase()}`)
+    .join(', ');
 }
 
 function jsonOf(value) {

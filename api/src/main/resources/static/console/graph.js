@@ -138,14 +138,17 @@ function buildScope(ctx, block, owner, kind, index, pointer) {
       addEdge(ctx, scope, node, scope.end, 'end');
     }
   }
-  mergeParallelEdges(scope);
+  const dropped = mergeParallelEdges(scope);
+  if (dropped.size) ctx.edges = ctx.edges.filter((e) => !dropped.has(e));
   return scope;
 }
 
-// Two rules of one Choice leading to the same state are one arrow with both rules on it.
+// Two rules of one Choice (or its Default) leading to the same state are one arrow with both
+// rules on it; so are two Catchers to the same state. Answers the edges merged away.
 function mergeParallelEdges(scope) {
   const seen = new Map();
   const kept = [];
+  const dropped = new Set();
   for (const edge of scope.edges) {
     const key = `${edge.from.id}>${edge.to.id}>${edge.kind === 'default' ? 'choice' : edge.kind}`;
     const first = seen.get(key);
@@ -153,12 +156,14 @@ function mergeParallelEdges(scope) {
       first.title = `${first.title} | ${edge.title}`;
       first.label = shorten(first.title, MAX_LABEL);
       first.merged = (first.merged ?? 1) + 1;
+      dropped.add(edge);
       continue;
     }
     seen.set(key, edge);
     kept.push(edge);
   }
   scope.edges = kept;
+  return dropped;
 }
 
 // Parallel branches and Map item processors are scopes of their own, owned by the state's node.

@@ -63,14 +63,15 @@ export function locateJsonError(text) {
       const c = text.charCodeAt(i);
       if (c < 0x20) fail('Control characters must be escaped in strings');
       if (text[i] === '\\') {
+        const escape = i;
         i++;
         if (text[i] === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail('Invalid \\u escape: four hex digits expected');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail('Invalid \\u escape: four hex digits expected', escape);
           i += 5;
         } else if ('"\\/bfnrt'.includes(text[i] ?? 'x') && i < text.length) {
           i++;
         } else {
-          fail('Invalid escape in a string');
+          fail('Invalid escape in a string', escape);
         }
       } else {
         i++;

@@ -119,6 +119,8 @@ export function renderGraph(doc, graph, layout, { onSelect } = {}) {
 /** The badge of a state in an execution: attempts, visits, iterations. */
 export function badgeFor(state) {
   if (!state || state.visits.length === 0) return null;
+  const items = state.visits.reduce((sum, v) => sum + v.iterations.length, 0);
+  if (items > 0) return { text: `${items} item${items === 1 ? '' : 's'}`, title: `${items} iterations started` };
   if (state.iterations > 0) {
     const done = state.counts.succeeded + state.counts.retried + state.counts.caught;
     return { text: `${done}/${state.visits.length}`, title: `${state.visits.length} iterations` };
@@ -149,8 +151,10 @@ function defs(doc) {
       viewBox: '0 0 10 10',
       refX: 9,
       refY: 5,
-      markerWidth: 7,
-      markerHeight: 7,
+      // In user units, so that arrows keep their size on thicker (taken) edges.
+      markerUnits: 'userSpaceOnUse',
+      markerWidth: 9,
+      markerHeight: 9,
       orient: 'auto-start-reverse',
       class: `arrow arrow-${kind}`,
     });

@@ -116,8 +116,10 @@ export function computeStatuses(graph, events, options = {}) {
   const nodeOf = (name) => graph.states.get(name) ?? null;
   const open = (v) => !v.exited && !v.aborted && !v.failStateEntered;
 
-  // The visit an event belongs to: along previousEventId first, else the latest open one that fits.
-  const findVisit = (event, name, fits) => {
+  // The visit an event belongs to: along previousEventId first, else the latest open one that fits
+  // (preferring one whose task is in the phase the event continues, so that two branches running
+  // side by side each get their own attempts even without links).
+  const findVisit = (event, name, fits, prefer = null) => {
     let id = event.previousEventId;
     for (let guard = 0; guard < 100000 && id !== undefined && id !== null && id !== 0; guard++) {
       const v = visitOf.get(id);
@@ -131,10 +133,12 @@ export function computeStatuses(graph, events, options = {}) {
       if (!prev) break;
       id = prev.previousEventId;
     }
-    for (let i = visits.length - 1; i >= 0; i--) {
-      const v = visits[i];
-      if ((name === null || v.name === name) && (fits === null || fits(v)) && open(v)) return v;
+    const candidates = visits.filter((v) => (name === null || v.name === name) && (fits === null || fits(v)) && open(v));
+    if (prefer) {
+      const preferred = candidates.filter(prefer);
+      if (preferred.length) return preferred[preferred.length - 1];
     }
+    if (candidates.length) return candidates[candidates.length - 1];
     if (name !== null) {
       for (let i = visits.length - 1; i >= 0; i--) if (visits[i].name === name) return visits[i];
     }
@@ -239,7 +243,7 @@ export function computeStatuses(graph, events, options = {}) {
       continue;
     }
     if (ATTEMPT_START.has(type) || ATTEMPT_RUNNING.has(type) || ATTEMPT_SUCCESS.has(type) || ATTEMPT_FAILURE.has(type)) {
-      const v = findVisit(event, null, (w) => TASK_LIKE.has(w.type));
+      const v = findVisit(event, null, (w) => TASK_LIKE.has(w.type), phaseFor(type));
       if (!v) continue;
       visitOf.set(event.id, v);
       if (ATTEMPT_START.has(type)) {
@@ -370,6 +374,15 @@ export function computeStatuses(graph, events, options = {}) {
     start: visits.length ? 'succeeded' : executionStatus === 'RUNNING' ? 'running' : 'not-started',
     end: endStatus(executionStatus),
   };
+}
+
+// Which task phase an attempt event continues: a new attempt starts on a visit with none running.
+function phaseFor(type) {
+  if (ATTEMPT_START.has(type) || type.endsWith('ScheduleFailed')) {
+    return (v) => !v.lastAttempt || v.lastAttempt.status === 'failed';
+  }
+  if (ATTEMPT_RUNNING.has(type) && type !== 'TaskSubmitted') return (v) => v.lastAttempt?.status === 'scheduled';
+  return (v) => v.lastAttempt?.status === 'scheduled' || v.lastAttempt?.status === 'started';
 }
 
 function endStatus(status) {
