@@ -113,6 +113,10 @@ describe('console against the fake platform', { timeout: 10 * TIMEOUT }, () => {
     const input = JSON.parse(await page.locator('pre[aria-label="State input"]').textContent());
     assert.equal(input.id, 'c-3');
     await page.screenshot({ path: join(SHOTS, 'etl-pipeline.png'), fullPage: true });
+    // "New execution" opens the start form of the same state machine.
+    await page.locator('a.button', { hasText: 'New execution' }).click();
+    await page.locator('#start-form #execution-input').waitFor();
+    assert.match(await page.locator('h1').textContent(), /etl-pipeline/);
     assert.deepEqual(browser.problems, []);
   });
 
@@ -245,5 +249,34 @@ describe('console against the fake platform', { timeout: 10 * TIMEOUT }, () => {
     await browser.page.goto(`${backend.url}/#/nowhere`);
     await browser.page.locator('text=Page not found').waitFor();
     assert.deepEqual(browser.problems.filter((p) => !p.includes('404')), []);
+  });
+});
+
+describe('console against a fake platform with authentication on', { timeout: 120000 }, () => {
+  let backend;
+  let browser;
+  before(async () => {
+    backend = await startFakeBackend({ apiKey: 'console-key' });
+    browser = await openBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await backend?.close();
+  });
+
+  it('asks for an API key, then sends it with every call of the tab', async () => {
+    const { page } = browser;
+    await page.goto(`${backend.url}/`);
+    await page.locator('form.signin').waitFor();
+    assert.match(await page.locator('.problem').textContent(), /Authentication required/);
+    await page.locator('#signin-key').fill('wrong-key');
+    await page.locator('form.signin button[type=submit]').click();
+    await page.locator('form.signin').waitFor();
+    await page.locator('#signin-key').fill('console-key');
+    await page.locator('form.signin button[type=submit]').click();
+    await page.locator('#state-machines tr[data-state-machine="order-processing"]').waitFor();
+    await page.locator('#state-machines a', { hasText: 'fraud-detection' }).click();
+    await page.locator('svg.graph g.node[data-state="ManualReview"]').waitFor();
+    assert.deepEqual(browser.problems.filter((p) => !p.includes('401')), []);
   });
 });

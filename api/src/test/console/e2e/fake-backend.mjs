@@ -73,10 +73,12 @@ function loadMachines() {
 }
 
 /**
- * @param options {port = 0, speed = 1 (event times are multiplied by it), host = '127.0.0.1'}
+ * @param options {port = 0, speed = 1 (event times are multiplied by it), host = '127.0.0.1',
+ *     apiKey = null (when set, the REST API wants it in X-Api-Key, as the platform with
+ *     authentication on)}
  * @returns {Promise<{url: string, close(): Promise<void>, executions: Map}>}
  */
-export async function startFakeBackend({ port = 0, speed = 1, host = '127.0.0.1' } = {}) {
+export async function startFakeBackend({ port = 0, speed = 1, host = '127.0.0.1', apiKey = null } = {}) {
   const machines = loadMachines();
   const executions = new Map(); // arn -> record, in start order
 
@@ -373,6 +375,9 @@ export async function startFakeBackend({ port = 0, speed = 1, host = '127.0.0.1'
     };
     try {
       if (url.pathname.startsWith('/api/v1/')) {
+        if (apiKey !== null && req.headers['x-api-key'] !== apiKey) {
+          throw new Problem(401, 'UnrecognizedClientException', 'Authentication required: send X-Api-Key or HTTP basic credentials');
+        }
         const parts = url.pathname.slice('/api/v1/'.length).split('/').filter(Boolean).map(decodeURIComponent);
         const { status, body } = await api(req.method, parts, url.searchParams, readBody);
         send(res, status, 'application/json', JSON.stringify(body));
