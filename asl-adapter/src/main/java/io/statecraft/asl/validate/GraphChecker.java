@@ -87,7 +87,7 @@ public final class GraphChecker {
               DiagnosticCode.MISSING_END_STATE,
               "Workflow has no terminal state",
               top ? null : graph.location()));
-    } else if (anyTerminal) {
+    } else if (anyTerminal && graph.startAt() != null) {
       reachability(graph, byName, complete, out);
     }
 
