@@ -182,11 +182,13 @@ final class GraphReader {
    * JSONPath; any other value, once reported, is treated as JSONata.
    */
   static QueryLanguage queryLanguage(Obj o) {
-    String value = o.oneOf(Fields.QUERY_LANGUAGE, Schemas.QUERY_LANGUAGES);
     JsonNode raw = o.get(Fields.QUERY_LANGUAGE);
-    if (raw != null && raw.isTextual() && raw.textValue().equals("JSONPath")) {
+    if (raw == null) {
       return QueryLanguage.JSONPATH;
     }
-    return value == null && raw == null ? QueryLanguage.JSONPATH : QueryLanguage.JSONATA;
+    o.oneOf(Fields.QUERY_LANGUAGE, Schemas.QUERY_LANGUAGES);
+    return raw.isTextual() && raw.textValue().equals(QueryLanguage.JSONPATH.aslName())
+        ? QueryLanguage.JSONPATH
+        : QueryLanguage.JSONATA;
   }
 }
