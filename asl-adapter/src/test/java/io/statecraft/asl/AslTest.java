@@ -132,4 +132,16 @@ class AslTest {
         .containsExactly(Severity.WARNING);
     assertThat(result.truncated()).isTrue();
   }
+
+  @Test
+  void aResultSerializesToTheShapeOfAwsResponse() throws Exception {
+    String json = new ObjectMapper().writeValueAsString(Asl.validate(unreachable(1)));
+    assertThat(new ObjectMapper().readTree(json))
+        .isEqualTo(
+            new ObjectMapper()
+                .readTree(
+                    "{\"result\": \"FAIL\", \"truncated\": false, \"diagnostics\": [{\"severity\":"
+                        + " \"ERROR\", \"code\": \"MISSING_TRANSITION_TARGET\", \"message\": \"State"
+                        + " \\\"U0\\\" is not reachable.\", \"location\": \"/States/U0\"}]}"));
+  }
 }
