@@ -1,0 +1,66 @@
+package io.statecraft.api.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything under {@code statecraft.*}.
+ *
+ * @param dataDir where the embedded database and other local state live
+ * @param role what this process runs: the APIs, the Temporal worker, or both
+ * @param aws how resource ARNs are formed
+ * @param temporal the Temporal server this process uses or embeds
+ * @param security who may call the APIs
+ * @param limits request size limits
+ */
+@ConfigurationProperties("statecraft")
+public record StatecraftProperties(
+    @DefaultValue("./data") Path dataDir,
+    @DefaultValue("all") Role role,
+    @DefaultValue Aws aws,
+    @DefaultValue Temporal temporal,
+    @DefaultValue Security security,
+    @DefaultValue Limits limits) {
+
+  /** The region and account id written into every ARN. */
+  public record Aws(
+      @DefaultValue("us-east-1") String region, @DefaultValue("123456789012") String accountId) {}
+
+  /**
+   * The Temporal server. When {@code target} (or the starter's {@code
+   * spring.temporal.connection.target}) is set, that server is used and none is embedded.
+   */
+  public record Temporal(
+      String target, @DefaultValue("default") String namespace, @DefaultValue Embedded embedded) {}
+
+  /**
+   * Temporal's Java test server run inside this process, in real time. It keeps everything in
+   * memory: executions do not survive a restart of the process.
+   */
+  public record Embedded(
+      @DefaultValue("127.0.0.1") String bindAddress, @DefaultValue("7233") int port) {}
+
+  /**
+   * Authentication of both APIs. Off by default, which is only allowed while the HTTP server and
+   * the embedded Temporal server listen on loopback, unless {@code allowInsecure} is set.
+   */
+  public record Security(
+      @DefaultValue("false") boolean enabled,
+      @DefaultValue("false") boolean allowInsecure,
+      @DefaultValue List<AwsCredential> awsCredentials,
+      @DefaultValue List<String> apiKeys,
+      @DefaultValue List<User> users) {}
+
+  /** An access key pair accepted on the AWS protocol endpoint (SigV4, service {@code states}). */
+  public record AwsCredential(String accessKeyId, String secretAccessKey) {}
+
+  /** An HTTP basic user of the REST API. */
+  public record User(String name, String password) {}
+
+  /** Request size limits. AWS's own limit for a request body and a definition is 1 MiB. */
+  public record Limits(
+      @DefaultValue("1048576") long maxRequestBytes,
+      @DefaultValue("1048576") int maxDefinitionBytes) {}
+}

@@ -1,0 +1,66 @@
+package io.statecraft.api.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.statecraft.api.PlatformITBase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every REST endpoint that takes a body, fed broken bodies: problem details, 4xx, never 5xx. */
+class RestFuzzIT extends PlatformITBase {
+
+  record Endpoint(String method, String path) {}
+
+  static Stream<Endpoint> endpoints() {
+    return Stream.of(
+        new Endpoint("POST", "/api/v1/state-machines"),
+        new Endpoint("PATCH", "/api/v1/state-machines/Fuzzed"),
+        new Endpoint("POST", "/api/v1/state-machines/Fuzzed/versions"),
+        new Endpoint("POST", "/api/v1/state-machines/Fuzzed/aliases"),
+        new Endpoint("PATCH", "/api/v1/state-machines/Fuzzed/aliases/live"),
+        new Endpoint("POST", "/api/v1/state-machines/Fuzzed/tags"),
+        new Endpoint("POST", "/api/v1/validate"));
+  }
+
+  static final List<String> BAD_BODIES =
+      List.of(
+          "{",
+          "[]",
+          "null",
+          "42",
+          "{\"name\":{}}",
+          "{\"definition\":12}",
+          "{\"routing\":\"all\"}",
+          "{\"tags\":[1,2]}",
+          "{\"extra\":1}",
+          "{\"a\":" + "{\"a\":".repeat(5000) + "1" + "}".repeat(5001),
+          "{\"maxResults\":" + "9".repeat(3000) + "}");
+
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @ParameterizedTest
+  @MethodSource("endpoints")
+  void brokenBodiesGetProblemDetails(Endpoint endpoint) throws Exception {
+    for (String body : BAD_BODIES) {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(baseUrl() + endpoint.path()))
+                  .header("Content-Type", "application/json")
+                  .method(endpoint.method(), HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      String what = endpoint + " with " + (body.length() > 60 ? body.substring(0, 60) : body);
+      assertThat(response.statusCode()).as(what).isBetween(400, 499);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .as(what)
+          .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+      assertThat(response.body()).as(what).contains("\"code\"").doesNotContain("\tat ");
+    }
+  }
+}
