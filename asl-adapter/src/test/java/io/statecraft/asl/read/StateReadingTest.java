@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statecraft.asl.Asl;
 import io.statecraft.asl.expr.PathExpr;
+import io.statecraft.asl.expr.jsonata.JsonataExpression;
+import io.statecraft.asl.expr.jsonata.JsonataTemplate;
 import io.statecraft.asl.model.Catcher;
 import io.statecraft.asl.model.DataFlow;
 import io.statecraft.asl.model.Graph;
@@ -340,7 +342,14 @@ class StateReadingTest {
     TaskState process = (TaskState) graph.state("Process");
     DataFlow.Jsonata flow = (DataFlow.Jsonata) process.dataFlow();
     assertThat(flow.arguments()).isPresent();
-    assertThat(flow.output()).isPresent();
+    // Each expression names its field, as AWS's error causes do.
+    assertThat(((JsonataTemplate) flow.arguments().orElseThrow()).field()).isEqualTo("Arguments");
+    assertThat(((JsonataTemplate) flow.output().orElseThrow()).field()).isEqualTo("Output");
+    assertThat(
+            ((JsonataExpression)
+                    ((ValueSource.Dynamic) process.timeoutSeconds().orElseThrow()).expression())
+                .field())
+        .isEqualTo("TimeoutSeconds");
     assertThat(dynamic(process.timeoutSeconds().orElseThrow())).startsWith("TimeoutSeconds=");
     assertThat(literal(process.heartbeatSeconds().orElseThrow()).intValue()).isEqualTo(5);
     assertThat(process.retry().get(0).jitterStrategy()).isEqualTo(JitterStrategy.FULL);
