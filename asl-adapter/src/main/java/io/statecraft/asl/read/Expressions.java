@@ -189,21 +189,18 @@ final class Expressions {
     JsonataTemplate template;
     try {
       template = JsonataCompiler.template(source, field);
-    } catch (ExpressionException e) {
-      // Every expression that does not compile, each where it is.
-      for (JsonataCompiler.Problem problem : JsonataCompiler.problems(source)) {
-        report(cx, problem.error(), problem.error().getMessage(), at + problem.pointer());
+      if (template.statesFields().stream().allMatch(scope::allows)) {
+        return template;
       }
-      return null;
+    } catch (ExpressionException e) {
+      // Reported below, with every other problem of the template.
     } catch (RuntimeException e) {
       internal(cx, DiagnosticCode.INVALID_JSONATA_EXPRESSION, field, e, at);
       return null;
     }
-    if (template.statesFields().stream().allMatch(scope::allows)) {
-      return template;
-    }
-    // Compile the expressions one by one to say which of them reads what is not there.
-    locateUnavailableStates(cx, field, source, at, scope);
+    // Compile the expressions one by one so that each problem, whether it does not parse or
+    // reads what is not there, is reported where it is.
+    locateJsonataProblems(cx, field, source, at, scope);
     return null;
   }
 
@@ -270,17 +267,17 @@ final class Expressions {
     }
   }
 
-  private static void locateUnavailableStates(
+  private static void locateJsonataProblems(
       ReadContext cx, String field, JsonNode node, String at, StatesScope scope) {
     if (JsonataCompiler.isExpression(node)) {
       jsonata(cx, field, node.textValue(), at, scope);
     } else if (node.isObject()) {
       for (Map.Entry<String, JsonNode> e : node.properties()) {
-        locateUnavailableStates(cx, field, e.getValue(), Pointer.child(at, e.getKey()), scope);
+        locateJsonataProblems(cx, field, e.getValue(), Pointer.child(at, e.getKey()), scope);
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        locateUnavailableStates(cx, field, node.get(i), Pointer.child(at, i), scope);
+        locateJsonataProblems(cx, field, node.get(i), Pointer.child(at, i), scope);
       }
     }
   }

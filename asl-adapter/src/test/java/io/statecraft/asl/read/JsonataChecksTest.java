@@ -93,11 +93,13 @@ class JsonataChecksTest {
             Found.errors(
                 machine(
                     "{\"Type\": \"Pass\", \"Next\": \"F\", \"Output\": {\"a\": \"{% 1 + %}\", \"b\":"
-                        + " [\"{% ( %}\"], \"c\": \"{% $states.input %}\"}}")))
+                        + " [\"{% ( %}\"], \"c\": \"{% $states.input %}\", \"d\": \"{%"
+                        + " $states.result %}\"}}")))
         .extracting(Diagnostic::code, Diagnostic::location)
         .containsExactly(
             tuple(DiagnosticCode.INVALID_JSONATA_EXPRESSION, "/States/S/Output/a"),
-            tuple(DiagnosticCode.INVALID_JSONATA_EXPRESSION, "/States/S/Output/b/0"));
+            tuple(DiagnosticCode.INVALID_JSONATA_EXPRESSION, "/States/S/Output/b/0"),
+            tuple(DiagnosticCode.UNSUPPORTED_JSONATA_EXPRESSION, "/States/S/Output/d"));
   }
 
   @Test
