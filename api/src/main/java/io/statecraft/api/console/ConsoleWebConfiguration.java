@@ -25,10 +25,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnRole(ConditionalOnRole.Part.API)
-public class ConsoleWebConfiguration implements WebMvcConfigurer {
+class ConsoleWebConfiguration implements WebMvcConfigurer {
 
   /** Scripts, styles, images and API calls from this origin only; no inline code, no framing. */
-  public static final String CONTENT_SECURITY_POLICY =
+  static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none';"
           + " frame-ancestors 'none'; form-action 'self'";
