@@ -74,12 +74,12 @@ public final class Asl {
 
   /** Validates a definition. */
   public static ValidationResult validate(String json, ValidationOptions options) {
-    return options.toResult(AslReader.read(json, options).diagnostics());
+    return ValidationResult.of(AslReader.read(json, options).diagnostics(), options);
   }
 
   /** Validates definition bytes, which must be UTF-8. */
   public static ValidationResult validate(byte[] utf8, ValidationOptions options) {
-    return options.toResult(AslReader.read(utf8, options).diagnostics());
+    return ValidationResult.of(AslReader.read(utf8, options).diagnostics(), options);
   }
 
   private static StateMachine orThrow(ReadResult result) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /**
  * Reads an Amazon States Language definition into the model in one pass: every field is checked and
@@ -27,20 +28,16 @@ public final class AslReader {
   public static ReadResult read(String json, ValidationOptions options) {
     Objects.requireNonNull(options, "options");
     Problems problems = new Problems();
-    JsonNode root = DefinitionParser.parse(json, problems);
-    return root == null
-        ? new ReadResult(Optional.empty(), problems.all())
-        : read(root, options, problems);
+    return safely(
+        problems, () -> readTree(DefinitionParser.parse(json, problems), options, problems));
   }
 
   /** Reads definition bytes, which must be UTF-8. */
   public static ReadResult read(byte[] utf8, ValidationOptions options) {
     Objects.requireNonNull(options, "options");
     Problems problems = new Problems();
-    JsonNode root = DefinitionParser.parse(utf8, problems);
-    return root == null
-        ? new ReadResult(Optional.empty(), problems.all())
-        : read(root, options, problems);
+    return safely(
+        problems, () -> readTree(DefinitionParser.parse(utf8, problems), options, problems));
   }
 
   /**
@@ -54,16 +51,16 @@ public final class AslReader {
       problems.error(DiagnosticCode.MISSING_DESCRIPTION, "The definition is empty", null);
       return new ReadResult(Optional.empty(), problems.all());
     }
-    return read(definition, options, problems);
+    return safely(problems, () -> readTree(definition, options, problems));
   }
 
-  private static ReadResult read(JsonNode root, ValidationOptions options, Problems problems) {
-    ReadContext cx = new ReadContext(problems, options);
+  // A bug in a reader must not become a crash of whoever validates a definition: it becomes a
+  // diagnostic, and no state machine.
+  private static ReadResult safely(Problems problems, Supplier<StateMachine> reading) {
     StateMachine machine;
     try {
-      machine = readMachine(root, cx);
+      machine = reading.get();
     } catch (RuntimeException e) {
-      // A bug in a reader must not turn into a crash of whoever validates a definition.
       problems.error(
           DiagnosticCode.SCHEMA_VALIDATION_FAILED,
           "The definition could not be validated because of an internal error: " + e,
@@ -73,6 +70,11 @@ public final class AslReader {
     Optional<StateMachine> result =
         problems.hasErrors() || machine == null ? Optional.empty() : Optional.of(machine);
     return new ReadResult(result, problems.all());
+  }
+
+  private static StateMachine readTree(
+      JsonNode root, ValidationOptions options, Problems problems) {
+    return root == null ? null : readMachine(root, new ReadContext(problems, options));
   }
 
   private static StateMachine readMachine(JsonNode root, ReadContext cx) {

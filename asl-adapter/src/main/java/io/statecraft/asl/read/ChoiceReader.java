@@ -46,7 +46,7 @@ final class ChoiceReader {
       }
     }
     String defaultState = o.string(Fields.DEFAULT);
-    DataFlow dataFlow = Common.dataFlow(o, s.language(), false, false, false, false);
+    DataFlow dataFlow = Common.dataFlow(o, s.language(), Common.DataFlowKind.INPUT_OUTPUT);
     Optional<Template> assign = Common.assign(o, s.language());
     if (cx.failedSince(mark)) {
       return null;
@@ -90,7 +90,11 @@ final class ChoiceReader {
     if (JsonataCompiler.isExpression(condition)) {
       Expression expression =
           Expressions.jsonata(
-              r.cx, Fields.CONDITION, condition.textValue(), r.at(Fields.CONDITION));
+              r.cx,
+              Fields.CONDITION,
+              condition.textValue(),
+              r.at(Fields.CONDITION),
+              Expressions.StatesScope.PLAIN);
       return expression == null ? null : new ChoiceRule.Condition(null, expression);
     }
     r.typeError(Fields.CONDITION, "a boolean or a JSONata expression ({% ... %})");

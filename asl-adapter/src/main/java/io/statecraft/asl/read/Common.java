@@ -64,35 +64,60 @@ final class Common {
     return next == null ? null : new Transition.Next(next);
   }
 
+  /** Which data-flow fields a state type has, beyond InputPath and OutputPath or Output. */
+  enum DataFlowKind {
+    /** Choice, Wait, Succeed: only InputPath and OutputPath, or Output. */
+    INPUT_OUTPUT(false, false, false, false),
+    /** Pass: Parameters and ResultPath too, but no result to select from. */
+    PASS(true, false, true, false),
+    /** Task and Parallel: every field, Arguments in JSONata, and a result. */
+    TASK(true, true, true, true),
+    /** Map: its Parameters is its ItemSelector, read elsewhere; it has a result. */
+    MAP(false, true, true, false);
+
+    final boolean parameters;
+    final boolean resultSelector;
+    final boolean resultPath;
+    final boolean arguments;
+
+    DataFlowKind(
+        boolean parameters, boolean resultSelector, boolean resultPath, boolean arguments) {
+      this.parameters = parameters;
+      this.resultSelector = resultSelector;
+      this.resultPath = resultPath;
+      this.arguments = arguments;
+    }
+
+    /** What a JSONata Output or Assign of the state may read: the result, where there is one. */
+    Expressions.StatesScope outputScope() {
+      return resultSelector ? Expressions.StatesScope.RESULT : Expressions.StatesScope.PLAIN;
+    }
+  }
+
   /**
    * The data-flow fields of a state. Which of them the state type supports is already known from
    * its field set; a field it does not support is never read here.
    */
-  static DataFlow dataFlow(
-      Obj o,
-      QueryLanguage language,
-      boolean parameters,
-      boolean resultSelector,
-      boolean resultPath,
-      boolean arguments) {
+  static DataFlow dataFlow(Obj o, QueryLanguage language, DataFlowKind kind) {
     if (language == QueryLanguage.JSONATA) {
       Optional<Template> args =
-          arguments
+          kind.arguments
               ? template(o, Fields.ARGUMENTS, language, TemplateShape.OBJECT_OR_EXPRESSION)
               : Optional.empty();
-      Optional<Template> output = template(o, Fields.OUTPUT, language, TemplateShape.ANY);
+      Optional<Template> output =
+          template(o, Fields.OUTPUT, language, TemplateShape.ANY, kind.outputScope());
       return new DataFlow.Jsonata(args, output);
     }
     PathSpec input = ioPath(o, Fields.INPUT_PATH);
     Optional<Template> params =
-        parameters
+        kind.parameters
             ? template(o, Fields.PARAMETERS, language, TemplateShape.OBJECT)
             : Optional.empty();
     Optional<Template> selector =
-        resultSelector
+        kind.resultSelector
             ? template(o, Fields.RESULT_SELECTOR, language, TemplateShape.OBJECT)
             : Optional.empty();
-    ResultPathSpec result = resultPath ? resultPath(o) : ResultPathSpec.REPLACE;
+    ResultPathSpec result = kind.resultPath ? resultPath(o) : ResultPathSpec.REPLACE;
     PathSpec output = ioPath(o, Fields.OUTPUT_PATH);
     if (input == null || result == null || output == null) {
       return null;
@@ -146,6 +171,20 @@ final class Common {
   /** A payload template in either language; empty when absent or invalid (then reported). */
   static Optional<Template> template(
       Obj o, String field, QueryLanguage language, TemplateShape shape) {
+    return template(o, field, language, shape, Expressions.StatesScope.PLAIN);
+  }
+
+  /**
+   * A payload template in either language.
+   *
+   * @param scope the {@code $states} fields its JSONata expressions may read
+   */
+  static Optional<Template> template(
+      Obj o,
+      String field,
+      QueryLanguage language,
+      TemplateShape shape,
+      Expressions.StatesScope scope) {
     JsonNode value = o.get(field);
     if (value == null) {
       return Optional.empty();
@@ -168,13 +207,17 @@ final class Common {
     }
     Template template =
         language == QueryLanguage.JSONATA
-            ? Expressions.jsonataTemplate(o.cx, field, value, o.at(field))
+            ? Expressions.jsonataTemplate(o.cx, field, value, o.at(field), scope)
             : Expressions.jsonPathTemplate(o.cx, field, value, o.at(field));
     return Optional.ofNullable(template);
   }
 
   static Optional<Template> assign(Obj o, QueryLanguage language) {
-    return template(o, Fields.ASSIGN, language, TemplateShape.OBJECT);
+    return assign(o, language, Expressions.StatesScope.PLAIN);
+  }
+
+  static Optional<Template> assign(Obj o, QueryLanguage language, Expressions.StatesScope scope) {
+    return template(o, Fields.ASSIGN, language, TemplateShape.OBJECT, scope);
   }
 
   /** The {@code Retry} array. */
@@ -246,9 +289,14 @@ final class Common {
           language == QueryLanguage.JSONPATH ? resultPath(c) : ResultPathSpec.REPLACE;
       Optional<Template> output =
           language == QueryLanguage.JSONATA
-              ? template(c, Fields.OUTPUT, language, TemplateShape.ANY)
+              ? template(
+                  c,
+                  Fields.OUTPUT,
+                  language,
+                  TemplateShape.ANY,
+                  Expressions.StatesScope.ERROR_OUTPUT)
               : Optional.empty();
-      Optional<Template> assign = assign(c, language);
+      Optional<Template> assign = assign(c, language, Expressions.StatesScope.ERROR_OUTPUT);
       String comment = c.string(Fields.COMMENT);
       if (!o.cx.failedSince(mark)) {
         catchers.add(new Catcher(errors, next, resultPath, output, assign, comment));

@@ -164,7 +164,8 @@ final class DefinitionParser {
     } catch (StreamConstraintsException e) {
       problems.error(
           DiagnosticCode.INVALID_JSON_DESCRIPTION,
-          "The definition exceeds a JSON processing limit: " + e.getOriginalMessage(),
+          "The definition exceeds a JSON processing limit: "
+              + e.getOriginalMessage().replaceAll(", from `[^`]*`", ""),
           stack.isEmpty() ? null : Pointer.report(stack.peek().pointer()));
       return null;
     } catch (JsonProcessingException e) {

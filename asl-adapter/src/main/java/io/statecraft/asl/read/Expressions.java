@@ -7,9 +7,14 @@ import io.statecraft.asl.expr.PathExpr;
 import io.statecraft.asl.expr.ResultPathExpr;
 import io.statecraft.asl.expr.Template;
 import io.statecraft.asl.expr.jsonata.JsonataCompiler;
+import io.statecraft.asl.expr.jsonata.JsonataExpression;
+import io.statecraft.asl.expr.jsonata.JsonataTemplate;
 import io.statecraft.asl.expr.jsonpath.JsonPathCompiler;
 import io.statecraft.asl.validate.DiagnosticCode;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -101,16 +106,57 @@ final class Expressions {
     return null;
   }
 
+  /**
+   * The {@code $states} fields an expression may read where it is written: {@code input} and {@code
+   * context} everywhere, {@code result} only in the Output and Assign of a state that has a result
+   * (Task, Parallel, Map), {@code errorOutput} only in a catcher's Output and Assign.
+   */
+  enum StatesScope {
+    PLAIN(List.of("input", "context")),
+    RESULT(List.of("input", "context", "result")),
+    ERROR_OUTPUT(List.of("input", "context", "errorOutput"));
+
+    private final List<String> available;
+
+    StatesScope(List<String> available) {
+      this.available = available;
+    }
+
+    boolean allows(String field) {
+      return available.contains(field);
+    }
+  }
+
   /** A JSONata expression written as {@code {% ... %}}. */
-  static Expression jsonata(ReadContext cx, String field, String text, String location) {
+  static Expression jsonata(
+      ReadContext cx, String field, String text, String location, StatesScope scope) {
+    JsonataExpression expression;
     try {
-      return JsonataCompiler.expression(text.substring(2, text.length() - 2));
+      expression = JsonataCompiler.expression(JsonataCompiler.body(text), field);
     } catch (ExpressionException e) {
       report(cx, e, e.getMessage(), location);
+      return null;
     } catch (RuntimeException e) {
       internal(cx, DiagnosticCode.INVALID_JSONATA_EXPRESSION, field, e, location);
+      return null;
     }
-    return null;
+    return unavailableStates(cx, expression.statesFields(), scope, location) ? null : expression;
+  }
+
+  // Sorted, so that the diagnostics come in the same order on every run.
+  private static boolean unavailableStates(
+      ReadContext cx, Set<String> read, StatesScope scope, String location) {
+    boolean any = false;
+    for (String name : new TreeSet<>(read)) {
+      if (!scope.allows(name)) {
+        cx.error(
+            DiagnosticCode.UNSUPPORTED_JSONATA_EXPRESSION,
+            "Field '$states." + name + "' does not exist.",
+            location);
+        any = true;
+      }
+    }
+    return any;
   }
 
   /**
@@ -138,18 +184,23 @@ final class Expressions {
   }
 
   /** A JSONata template: any JSON value in which {@code {% %}} strings are evaluated. */
-  static Template jsonataTemplate(ReadContext cx, String field, JsonNode source, String at) {
-    int mark = cx.mark();
+  static Template jsonataTemplate(
+      ReadContext cx, String field, JsonNode source, String at, StatesScope scope) {
+    JsonataTemplate template;
     try {
-      return JsonataCompiler.template(source);
-    } catch (ExpressionException e) {
-      locateJsonataErrors(cx, field, source, at);
-      if (!cx.failedSince(mark)) {
-        report(cx, e, e.getMessage(), at);
+      template = JsonataCompiler.template(source, field);
+      if (template.statesFields().stream().allMatch(scope::allows)) {
+        return template;
       }
+    } catch (ExpressionException e) {
+      // Reported below, with every other problem of the template.
     } catch (RuntimeException e) {
       internal(cx, DiagnosticCode.INVALID_JSONATA_EXPRESSION, field, e, at);
+      return null;
     }
+    // Compile the expressions one by one so that each problem, whether it does not parse or
+    // reads what is not there, is reported where it is.
+    locateJsonataProblems(cx, field, source, at, scope);
     return null;
   }
 
@@ -216,16 +267,17 @@ final class Expressions {
     }
   }
 
-  private static void locateJsonataErrors(ReadContext cx, String field, JsonNode node, String at) {
+  private static void locateJsonataProblems(
+      ReadContext cx, String field, JsonNode node, String at, StatesScope scope) {
     if (JsonataCompiler.isExpression(node)) {
-      jsonata(cx, field, node.textValue(), at);
+      jsonata(cx, field, node.textValue(), at, scope);
     } else if (node.isObject()) {
       for (Map.Entry<String, JsonNode> e : node.properties()) {
-        locateJsonataErrors(cx, e.getKey(), e.getValue(), Pointer.child(at, e.getKey()));
+        locateJsonataProblems(cx, field, e.getValue(), Pointer.child(at, e.getKey()), scope);
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        locateJsonataErrors(cx, field, node.get(i), Pointer.child(at, i));
+        locateJsonataProblems(cx, field, node.get(i), Pointer.child(at, i), scope);
       }
     }
   }

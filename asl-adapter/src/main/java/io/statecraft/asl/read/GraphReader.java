@@ -67,7 +67,8 @@ final class GraphReader {
         checkName(cx, name, at);
         if (!(entry.getValue() instanceof ObjectNode stateNode)) {
           cx.schema("The state '" + name + "' must be an object", at);
-          outlines.add(new GraphOutline.StateOutline(name, at, false, List.of(), List.of()));
+          // Counted as terminal so that one error does not cascade into graph errors.
+          outlines.add(new GraphOutline.StateOutline(name, at, true, List.of(), List.of()));
           continue;
         }
         Obj so = new Obj(stateNode, at, cx);
@@ -113,7 +114,11 @@ final class GraphReader {
         switch (type) {
           case "Succeed", "Fail" -> true;
           case "Choice" -> false;
-          default -> so.get(Fields.END) != null && so.get(Fields.END).asBoolean(false);
+          case "Task", "Pass", "Wait", "Parallel", "Map" ->
+              so.get(Fields.END) != null && so.get(Fields.END).asBoolean(false);
+          // A state of unknown type is already an error; counting it as terminal keeps that one
+          // error from cascading into graph errors.
+          default -> true;
         };
     switch (type) {
       case "Succeed", "Fail" -> {}
@@ -177,11 +182,13 @@ final class GraphReader {
    * JSONPath; any other value, once reported, is treated as JSONata.
    */
   static QueryLanguage queryLanguage(Obj o) {
-    String value = o.oneOf(Fields.QUERY_LANGUAGE, Schemas.QUERY_LANGUAGES);
     JsonNode raw = o.get(Fields.QUERY_LANGUAGE);
-    if (raw != null && raw.isTextual() && raw.textValue().equals("JSONPath")) {
+    if (raw == null) {
       return QueryLanguage.JSONPATH;
     }
-    return value == null && raw == null ? QueryLanguage.JSONPATH : QueryLanguage.JSONATA;
+    o.oneOf(Fields.QUERY_LANGUAGE, Schemas.QUERY_LANGUAGES);
+    return raw.isTextual() && raw.textValue().equals(QueryLanguage.JSONPATH.aslName())
+        ? QueryLanguage.JSONPATH
+        : QueryLanguage.JSONATA;
   }
 }

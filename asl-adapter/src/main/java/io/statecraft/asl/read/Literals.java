@@ -114,7 +114,9 @@ final class Literals {
     }
     JsonNode value = o.get(field);
     if (JsonataCompiler.isExpression(value)) {
-      Expression expression = Expressions.jsonata(o.cx, field, value.textValue(), o.at(field));
+      Expression expression =
+          Expressions.jsonata(
+              o.cx, field, value.textValue(), o.at(field), Expressions.StatesScope.PLAIN);
       return expression == null
           ? Optional.empty()
           : Optional.of(new ValueSource.Dynamic(field, expression));

@@ -79,8 +79,8 @@ final class MapReader {
             Literals.integerAtLeast(0),
             Expressions.PathKind.REFERENCE_NO_CONTEXT);
     String label = label(o);
-    DataFlow dataFlow = Common.dataFlow(o, language, false, true, true, false);
-    Optional<Template> assign = Common.assign(o, language);
+    DataFlow dataFlow = Common.dataFlow(o, language, Common.DataFlowKind.MAP);
+    Optional<Template> assign = Common.assign(o, language, Common.DataFlowKind.MAP.outputScope());
     List<Retrier> retry = Common.retry(o);
     List<Catcher> catchers = Common.catchers(o, language);
     if (cx.failedSince(mark)) {
@@ -188,7 +188,12 @@ final class MapReader {
     }
     if (JsonataCompiler.isExpression(items)) {
       Expression expression =
-          Expressions.jsonata(o.cx, Fields.ITEMS, items.textValue(), o.at(Fields.ITEMS));
+          Expressions.jsonata(
+              o.cx,
+              Fields.ITEMS,
+              items.textValue(),
+              o.at(Fields.ITEMS),
+              Expressions.StatesScope.PLAIN);
       return expression == null
           ? Optional.empty()
           : Optional.of(new ValueSource.Dynamic(Fields.ITEMS, expression));
@@ -200,7 +205,9 @@ final class MapReader {
     if (!Expressions.hasJsonata(items)) {
       return Optional.of(new ValueSource.Literal(items));
     }
-    Template template = Expressions.jsonataTemplate(o.cx, Fields.ITEMS, items, o.at(Fields.ITEMS));
+    Template template =
+        Expressions.jsonataTemplate(
+            o.cx, Fields.ITEMS, items, o.at(Fields.ITEMS), Expressions.StatesScope.PLAIN);
     return template == null
         ? Optional.empty()
         : Optional.of(new ValueSource.Dynamic(Fields.ITEMS, new TemplateExpression(template)));

@@ -44,8 +44,9 @@ final class ParallelReader {
         }
       }
     }
-    DataFlow dataFlow = Common.dataFlow(o, s.language(), true, true, true, true);
-    Optional<Template> assign = Common.assign(o, s.language());
+    DataFlow dataFlow = Common.dataFlow(o, s.language(), Common.DataFlowKind.TASK);
+    Optional<Template> assign =
+        Common.assign(o, s.language(), Common.DataFlowKind.TASK.outputScope());
     List<Retrier> retry = Common.retry(o);
     List<Catcher> catchers = Common.catchers(o, s.language());
     if (cx.failedSince(mark)) {

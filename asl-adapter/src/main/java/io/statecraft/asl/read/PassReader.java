@@ -21,7 +21,7 @@ final class PassReader {
     int mark = s.cx().mark();
     String comment = s.comment();
     Transition transition = Common.transition(o);
-    DataFlow dataFlow = Common.dataFlow(o, s.language(), true, false, true, false);
+    DataFlow dataFlow = Common.dataFlow(o, s.language(), Common.DataFlowKind.PASS);
     Optional<JsonNode> result = Optional.empty();
     if (s.language() == QueryLanguage.JSONPATH && o.has(Fields.RESULT)) {
       result = Optional.of(o.get(Fields.RESULT));

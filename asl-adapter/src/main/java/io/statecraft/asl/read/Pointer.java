@@ -1,6 +1,12 @@
 package io.statecraft.asl.read;
 
-/** JSON pointers (RFC 6901) for diagnostic locations. */
+/**
+ * JSON pointers (RFC 6901) for diagnostic locations.
+ *
+ * <p>Deliberate deviation: AWS writes some array positions as {@code /States/T/Catch[0]/Next}; we
+ * write every location as a plain JSON pointer ({@code /States/T/Catch/0/Next}), so that any JSON
+ * library can resolve it against the definition.
+ */
 final class Pointer {
 
   /** The whole document. */

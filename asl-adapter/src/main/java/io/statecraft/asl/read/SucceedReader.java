@@ -12,7 +12,7 @@ final class SucceedReader {
   static State read(StateSite s) {
     int mark = s.cx().mark();
     String comment = s.comment();
-    DataFlow dataFlow = Common.dataFlow(s.o(), s.language(), false, false, false, false);
+    DataFlow dataFlow = Common.dataFlow(s.o(), s.language(), Common.DataFlowKind.INPUT_OUTPUT);
     if (s.cx().failedSince(mark)) {
       return null;
     }

@@ -27,8 +27,9 @@ final class TaskReader {
     String comment = s.comment();
     Transition transition = Common.transition(o);
     String resource = resource(o, ResourceCheck.Use.TASK);
-    DataFlow dataFlow = Common.dataFlow(o, s.language(), true, true, true, true);
-    Optional<Template> assign = Common.assign(o, s.language());
+    DataFlow dataFlow = Common.dataFlow(o, s.language(), Common.DataFlowKind.TASK);
+    Optional<Template> assign =
+        Common.assign(o, s.language(), Common.DataFlowKind.TASK.outputScope());
     Literals.Rule seconds = Literals.integer(1, Common.MAX_SECONDS);
     Optional<ValueSource> timeout =
         Literals.read(

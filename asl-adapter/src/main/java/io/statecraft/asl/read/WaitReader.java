@@ -22,7 +22,7 @@ final class WaitReader {
     String comment = s.comment();
     Transition transition = Common.transition(o);
     WaitState.WaitFor until = until(o, s.language());
-    DataFlow dataFlow = Common.dataFlow(o, s.language(), false, false, false, false);
+    DataFlow dataFlow = Common.dataFlow(o, s.language(), Common.DataFlowKind.INPUT_OUTPUT);
     Optional<Template> assign = Common.assign(o, s.language());
     if (cx.failedSince(mark)) {
       return null;

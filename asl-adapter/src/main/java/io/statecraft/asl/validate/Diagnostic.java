@@ -1,5 +1,6 @@
 package io.statecraft.asl.validate;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 
 /**
@@ -29,6 +30,7 @@ public record Diagnostic(Severity severity, DiagnosticCode code, String message,
     return new Diagnostic(Severity.WARNING, code, message, location);
   }
 
+  @JsonIgnore // not part of AWS's diagnostic shape
   public boolean isError() {
     return severity == Severity.ERROR;
   }

@@ -2,8 +2,9 @@ package io.statecraft.asl.validate;
 
 /**
  * The diagnostic codes of AWS {@code ValidateStateMachineDefinition}, with the severity each is
- * reported at. The two JSONata codes come from the same API; AWS lists them outside the table in
- * its {@code ValidateStateMachineDefinitionDiagnostic} reference.
+ * reported at. The two JSONata codes are missing from the table in AWS's {@code
+ * ValidateStateMachineDefinitionDiagnostic} reference, but they are what AWS reports for JSONata
+ * expressions that do not parse or that use what Step Functions does not provide.
  */
 public enum DiagnosticCode {
   /** No {@code .$} on a field that appears to be a JSONPath or intrinsic function. */

@@ -81,13 +81,14 @@ public final class GraphChecker {
 
     boolean anyTerminal = graph.states().stream().anyMatch(StateOutline::terminal);
     if (!graph.states().isEmpty() && !anyTerminal) {
-      // AWS reports this one for the whole workflow, without a location.
+      // AWS reports this for the workflow without a location. For a nested graph we give the
+      // graph's location, which AWS does not document; the message is AWS's.
       out.add(
           Diagnostic.error(
               DiagnosticCode.MISSING_END_STATE,
               "Workflow has no terminal state",
               top ? null : graph.location()));
-    } else if (anyTerminal) {
+    } else if (anyTerminal && graph.startAt() != null) {
       reachability(graph, byName, complete, out);
     }
 

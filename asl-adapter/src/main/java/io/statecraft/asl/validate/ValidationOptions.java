@@ -50,21 +50,4 @@ public record ValidationOptions(
   public ValidationOptions withResourceCheck(ResourceCheck newResourceCheck) {
     return new ValidationOptions(maxResults, severity, type, newResourceCheck);
   }
-
-  /**
-   * Applies the severity filter and the {@code maxResults} cap to everything that was found. {@code
-   * result} is decided on all diagnostics, before filtering.
-   */
-  public ValidationResult toResult(java.util.List<Diagnostic> found) {
-    boolean failed = found.stream().anyMatch(Diagnostic::isError);
-    java.util.List<Diagnostic> shown =
-        found.stream()
-            .filter(d -> severity == Severity.WARNING || d.severity() == Severity.ERROR)
-            .toList();
-    boolean truncated = shown.size() > maxResults;
-    return new ValidationResult(
-        failed ? ValidationResult.Result.FAIL : ValidationResult.Result.OK,
-        truncated ? shown.subList(0, maxResults) : shown,
-        truncated);
-  }
 }

@@ -26,6 +26,23 @@ public record ValidationResult(Result result, List<Diagnostic> diagnostics, bool
     diagnostics = List.copyOf(diagnostics);
   }
 
+  /**
+   * The result of validating with these options: {@code result} is decided on everything that was
+   * found, before the severity filter and the {@code maxResults} cap are applied.
+   *
+   * @param found every diagnostic, in the order found
+   */
+  public static ValidationResult of(List<Diagnostic> found, ValidationOptions options) {
+    boolean failed = found.stream().anyMatch(Diagnostic::isError);
+    List<Diagnostic> shown =
+        found.stream().filter(d -> options.severity() == Severity.WARNING || d.isError()).toList();
+    boolean truncated = shown.size() > options.maxResults();
+    return new ValidationResult(
+        failed ? Result.FAIL : Result.OK,
+        truncated ? shown.subList(0, options.maxResults()) : shown,
+        truncated);
+  }
+
   public boolean ok() {
     return result == Result.OK;
   }

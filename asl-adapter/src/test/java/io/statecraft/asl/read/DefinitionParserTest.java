@@ -107,6 +107,16 @@ class DefinitionParserTest {
   }
 
   @Test
+  void locationsEscapeSlashAndTildeInNames() {
+    String json =
+        "{\"StartAt\": \"a/b~c\", \"States\": {\"a/b~c\": {\"Type\": \"Succeed\"}, \"a/b~c\":"
+            + " {\"Type\": \"Succeed\"}}}";
+    assertThat(Found.diagnostics(json))
+        .extracting(Diagnostic::location)
+        .containsExactly("/States/a~1b~0c");
+  }
+
+  @Test
   void anyOtherDuplicateKeyIsASchemaError() {
     String json =
         """
@@ -132,7 +142,10 @@ class DefinitionParserTest {
         .satisfies(
             d -> {
               assertThat(d.code()).isEqualTo(DiagnosticCode.INVALID_JSON_DESCRIPTION);
-              assertThat(d.message()).contains("nesting depth");
+              assertThat(d.message())
+                  .isEqualTo(
+                      "The definition exceeds a JSON processing limit: Document nesting depth"
+                          + " (1001) exceeds the maximum allowed (1000)");
             });
   }
 
