@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The four example state machines of {@code examples/}, with their demo tasks. */
+/** The example state machines of {@code examples/}, with their demo tasks. */
 class ExamplesTest {
 
   static final String DEVOPS_CONNECTION =
@@ -103,6 +103,27 @@ class ExamplesTest {
     assertThat(result.history())
         .extracting(HistoryEvent::name)
         .contains("CompensateOrder", "ReleaseInventory", "RefundPayment", "OrderFailed");
+  }
+
+  @Test
+  void theJsonataOrderGivesTheSameOutputAndCompensationAsTheJsonPathOne() {
+    StatecraftTestKit.Result shipped =
+        kit.run(
+            "OrderProcessingJsonata",
+            example("order-processing-jsonata.asl.json"),
+            ORDER.formatted("o-3", "US"));
+    assertThat(shipped.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(shipped.output().path("status").asText()).isEqualTo("COMPLETED");
+    assertThat(shipped.output().path("orderId").asText()).isEqualTo("o-3");
+    assertThat(demo.shipping().shipmentsApplied("o-3")).isEqualTo(1);
+
+    StatecraftTestKit.Result compensated =
+        kit.run(
+            "OrderProcessingJsonata",
+            example("order-processing-jsonata.asl.json"),
+            ORDER.formatted("o-4", "AQ"));
+    assertThat(compensated.error()).isEqualTo("AddressNotServiceable");
+    assertThat(demo.payments().refundsApplied("o-4")).isEqualTo(1);
   }
 
   @Test
