@@ -32,6 +32,7 @@ final class ExecutionMaintenance implements SmartLifecycle {
   private final Clock clock;
   private final Duration interval;
   private ScheduledExecutorService scheduler;
+  private boolean failing;
 
   ExecutionMaintenance(
       ExecutionRecords records,
@@ -63,8 +64,18 @@ final class ExecutionMaintenance implements SmartLifecycle {
   private void safeRun() {
     try {
       runOnce();
+      if (failing) {
+        log.info("Temporal answers again; executions are reconciled");
+        failing = false;
+      }
     } catch (StatusRuntimeException e) {
-      log.warn("Temporal is not reachable ({}); executions are reconciled later", e.getStatus());
+      // Said once per outage, not every round.
+      if (!failing) {
+        log.warn(
+            "Temporal is not reachable ({}); executions are reconciled once it is",
+            e.getStatus().getCode());
+        failing = true;
+      }
     } catch (RuntimeException e) {
       log.error("Reconciling executions failed; trying again in {}", interval, e);
     }

@@ -36,6 +36,14 @@ public interface ExecutionService {
   Execution describe(String executionArn);
 
   /**
+   * The execution as this service recorded it, without asking the workflow engine: what {@code
+   * StartExecution} answers about the execution it started.
+   *
+   * @throws io.statecraft.api.error.ApiException {@code ExecutionDoesNotExist}
+   */
+  Execution recorded(String executionArn);
+
+  /**
    * The states a running execution is in now (inside Parallel and Map states as {@code
    * Outer/Inner}); empty once it ended, and when no worker answers in time.
    *

@@ -78,7 +78,7 @@ final class ExecutionStarter {
       }
       throw e;
     } catch (StatusRuntimeException e) {
-      log.warn(
+      log.debug(
           "Execution {} is accepted but Temporal is not reachable ({}); it starts once it is",
           row.executionArn(),
           e.getStatus().getCode());

@@ -210,6 +210,11 @@ final class TemporalExecutionService implements ExecutionService {
   }
 
   @Override
+  public Execution recorded(String executionArn) {
+    return execution(find(executionArn));
+  }
+
+  @Override
   public List<String> currentStates(String executionArn) {
     ExecutionRow row = find(executionArn);
     if (row.status() != RowStatus.RUNNING) {

@@ -93,7 +93,8 @@ class ExecutionsController {
     String input = payloads.input(given.input() == null ? "{}" : text(given.input()));
     ExecutionService.Started started =
         executions.start(new ExecutionService.StartCommand(target, given.name(), input, null));
-    ExecutionView view = view(executions.describe(started.executionArn()));
+    // As StartExecution answers: the execution as accepted, running.
+    ExecutionView view = view(executions.recorded(started.executionArn()));
     if (!started.created()) {
       return ResponseEntity.ok(view);
     }

@@ -35,7 +35,8 @@ import org.springframework.context.annotation.Configuration;
  * WorkerFactory} (its client, metrics scope, interceptors and start at application ready); this
  * puts the Statecraft workflows on it through the workflows module's registration entry point and
  * registers, by hand, the one {@link TaskDispatcher} that runs the built-in HTTP Task and the demo
- * tasks (the starter's auto-discovery cannot register a dynamic activity).
+ * tasks (the starter's auto-discovery cannot register a dynamic activity). {@link WorkerLifecycle}
+ * starts the factory (retrying while Temporal is unreachable) and drains it on shutdown.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
@@ -116,8 +117,8 @@ public class WorkerConfiguration {
   }
 
   @Bean
-  WorkerDrain workerDrain(WorkerFactory factory, WorkerProperties properties) {
-    return new WorkerDrain(factory, properties.shutdownTimeout());
+  WorkerLifecycle workerLifecycle(WorkerFactory factory, WorkerProperties properties) {
+    return new WorkerLifecycle(factory, properties.shutdownTimeout());
   }
 
   /** The in-memory services behind the example state machines. */

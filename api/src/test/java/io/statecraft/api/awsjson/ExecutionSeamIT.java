@@ -105,6 +105,11 @@ class ExecutionSeamIT {
     }
 
     @Override
+    public Execution recorded(String executionArn) {
+      return describe(executionArn);
+    }
+
+    @Override
     public List<String> currentStates(String executionArn) {
       return List.of();
     }
