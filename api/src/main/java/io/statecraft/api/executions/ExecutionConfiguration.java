@@ -54,8 +54,8 @@ class ExecutionConfiguration {
         client,
         records,
         registry,
-        workflowClient.getWorkflowServiceStubs(),
-        workflowClient.getOptions().getNamespace(),
+        new GrpcWorkflowLists(
+            workflowClient.getWorkflowServiceStubs(), workflowClient.getOptions().getNamespace()),
         clock,
         properties.listFreshness());
   }

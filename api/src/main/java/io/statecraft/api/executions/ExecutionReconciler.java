@@ -1,30 +1,17 @@
 package io.statecraft.api.executions;
 
-import com.google.protobuf.ByteString;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.statecraft.api.executions.ExecutionRecords.ExecutionRow;
 import io.statecraft.api.executions.ExecutionRecords.RowStatus;
 import io.statecraft.api.statemachines.StateMachineRegistry;
-import io.statecraft.workflows.ExecutionWorkflow;
 import io.statecraft.workflows.StatecraftClient;
 import io.statecraft.workflows.StatecraftClient.ExecutionDescription;
 import io.statecraft.workflows.StatecraftClientException;
-import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
-import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
-import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
-import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
-import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
-import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,13 +60,11 @@ final class ExecutionReconciler {
   private final StatecraftClient client;
   private final ExecutionRecords records;
   private final StateMachineRegistry registry;
-  private final WorkflowServiceStubs stubs;
-  private final String namespace;
+  private final WorkflowLists lists;
   private final Clock clock;
   private final Duration minSyncInterval;
   private final ReentrantLock syncing = new ReentrantLock();
 
-  private volatile Boolean visibility;
   private volatile Instant lastSync = Instant.EPOCH;
   private volatile Instant closedSince;
 
@@ -87,15 +72,13 @@ final class ExecutionReconciler {
       StatecraftClient client,
       ExecutionRecords records,
       StateMachineRegistry registry,
-      WorkflowServiceStubs stubs,
-      String namespace,
+      WorkflowLists lists,
       Clock clock,
       Duration minSyncInterval) {
     this.client = client;
     this.records = records;
     this.registry = registry;
-    this.stubs = stubs;
-    this.namespace = namespace;
+    this.lists = lists;
     this.clock = clock;
     this.minSyncInterval = minSyncInterval;
   }
@@ -193,7 +176,7 @@ final class ExecutionReconciler {
     }
     try {
       Instant started = clock.instant();
-      if (usesVisibility()) {
+      if (lists.visibility()) {
         syncByVisibility(started);
       } else {
         syncByOpenList();
@@ -219,64 +202,15 @@ final class ExecutionReconciler {
     }
   }
 
-  private boolean usesVisibility() {
-    Boolean known = visibility;
-    if (known != null) {
-      return known;
-    }
-    try {
-      stubs
-          .blockingStub()
-          .withDeadlineAfter(10, TimeUnit.SECONDS)
-          .listWorkflowExecutions(
-              ListWorkflowExecutionsRequest.newBuilder()
-                  .setNamespace(namespace)
-                  .setPageSize(1)
-                  .setQuery(typeQuery())
-                  .build());
-      visibility = true;
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
-        throw e;
-      }
-      visibility = false;
-    }
-    log.info(
-        "Execution statuses are reconciled from Temporal with {}",
-        visibility ? "visibility queries" : "the list of open workflows");
-    return visibility;
-  }
-
   private void syncByVisibility(Instant started) {
     Instant since = closedSince;
-    String query = typeQuery() + " AND ExecutionStatus != 'Running'";
-    if (since != null) {
-      query +=
-          " AND CloseTime >= '"
-              + DateTimeFormatter.ISO_INSTANT.format(since.minus(VISIBILITY_OVERLAP))
-              + "'";
+    for (String workflowId :
+        lists.closedSince(since == null ? null : since.minus(VISIBILITY_OVERLAP))) {
+      records
+          .findByWorkflowId(workflowId)
+          .filter(row -> row.status().open())
+          .ifPresent(this::settle);
     }
-    ByteString token = ByteString.EMPTY;
-    do {
-      ListWorkflowExecutionsResponse page =
-          stubs
-              .blockingStub()
-              .withDeadlineAfter(30, TimeUnit.SECONDS)
-              .listWorkflowExecutions(
-                  ListWorkflowExecutionsRequest.newBuilder()
-                      .setNamespace(namespace)
-                      .setPageSize(PAGE)
-                      .setQuery(query)
-                      .setNextPageToken(token)
-                      .build());
-      for (WorkflowExecutionInfo info : page.getExecutionsList()) {
-        records
-            .findByWorkflowId(info.getExecution().getWorkflowId())
-            .filter(row -> row.status().open())
-            .ifPresent(this::settle);
-      }
-      token = page.getNextPageToken();
-    } while (!token.isEmpty());
     if (since == null) {
       // The first sync also finds rows whose workflow is gone, which no query returns.
       sweep();
@@ -285,26 +219,7 @@ final class ExecutionReconciler {
   }
 
   private void syncByOpenList() {
-    Set<String> open = new HashSet<>();
-    ByteString token = ByteString.EMPTY;
-    do {
-      ListOpenWorkflowExecutionsResponse page =
-          stubs
-              .blockingStub()
-              .withDeadlineAfter(30, TimeUnit.SECONDS)
-              .listOpenWorkflowExecutions(
-                  ListOpenWorkflowExecutionsRequest.newBuilder()
-                      .setNamespace(namespace)
-                      .setMaximumPageSize(1000)
-                      .setNextPageToken(token)
-                      .build());
-      for (WorkflowExecutionInfo info : page.getExecutionsList()) {
-        if (info.getType().getName().equals(ExecutionWorkflow.WORKFLOW_TYPE)) {
-          open.add(info.getExecution().getWorkflowId());
-        }
-      }
-      token = page.getNextPageToken();
-    } while (!token.isEmpty());
+    Set<String> open = lists.open();
     String after = null;
     while (true) {
       List<ExecutionRow> rows = records.running(after, PAGE);
@@ -320,14 +235,5 @@ final class ExecutionReconciler {
       }
       after = rows.getLast().executionArn();
     }
-  }
-
-  private static String typeQuery() {
-    return "WorkflowType = '" + ExecutionWorkflow.WORKFLOW_TYPE + "'";
-  }
-
-  /** For tests: which way statuses are found, once known. */
-  Optional<Boolean> visibility() {
-    return Optional.ofNullable(visibility);
   }
 }
