@@ -11,6 +11,8 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -33,6 +35,9 @@ import java.util.Objects;
  */
 public final class StatecraftWorkers {
 
+  /** How long a workflow task may compute before the SDK reports a potential deadlock. */
+  public static final Duration DEADLOCK_DETECTION = Duration.ofSeconds(5);
+
   private StatecraftWorkers() {}
 
   /** Factory options with {@link TaskContextInterceptor}; add your own settings before building. */
@@ -53,12 +58,28 @@ public final class StatecraftWorkers {
    * @return the worker, for the platform's activities
    */
   public static Worker register(WorkerFactory factory, WorkerSettings settings) {
+    return register(factory, settings, WorkerOptions.getDefaultInstance());
+  }
+
+  /**
+   * As {@link #register(WorkerFactory, WorkerSettings)}, with worker options of your own (slots,
+   * pollers, rate limits). A deadlock detection timeout below {@link #DEADLOCK_DETECTION} is raised
+   * to it: one workflow task may fan out a Map state of many thousand items, or splice thousands of
+   * a batch's events, which takes more than the SDK's default second.
+   */
+  public static Worker register(
+      WorkerFactory factory, WorkerSettings settings, WorkerOptions options) {
     Objects.requireNonNull(factory, "factory");
     Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(options, "options");
     WorkerServices services =
         new WorkerServices(
             settings, new CallbackGauge(), new DefinitionCache(factory.getWorkflowClient()));
-    Worker worker = factory.newWorker(settings.taskQueue());
+    WorkerOptions.Builder builder = WorkerOptions.newBuilder(options);
+    if (options.getDefaultDeadlockDetectionTimeout() < DEADLOCK_DETECTION.toMillis()) {
+      builder.setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION.toMillis());
+    }
+    Worker worker = factory.newWorker(settings.taskQueue(), builder.build());
     worker.registerWorkflowImplementationFactory(
         ExecutionWorkflow.class, () -> new ExecutionWorkflowImpl(services));
     worker.registerWorkflowImplementationFactory(

@@ -89,7 +89,7 @@ public final class Callbacks {
                 return bytes;
               });
     }
-    String nonce = nonce(Workflow.randomUUID().toString());
+    String nonce = nonce(invocationId);
     Callback callback = new Callback(invocationId);
     byNonce.put(nonce, callback);
     byInvocation.put(invocationId, callback);
@@ -131,21 +131,30 @@ public final class Callbacks {
     }
   }
 
-  /** SendTaskSuccess, after {@link #validate}. */
+  /** SendTaskSuccess, accepted by {@link #validate}. */
   public void succeed(String token, String output) {
-    find(token).output = Json.parse(output);
+    accepted(token).output = Json.parse(output);
   }
 
-  /** SendTaskFailure, after {@link #validate}. */
+  /** SendTaskFailure, accepted by {@link #validate}. */
   public void fail(String token, String error, String cause) {
     // AWS accepts a failure without an error name; the engine needs one for Retry and Catch.
-    find(token).failure =
+    accepted(token).failure =
         new AslError(error == null ? StatesError.TASK_FAILED.errorName() : error, cause);
   }
 
-  /** SendTaskHeartbeat, after {@link #validate}. */
+  /** SendTaskHeartbeat, accepted by {@link #validate}. */
   public void heartbeat(String token) {
-    find(token).heartbeats++;
+    accepted(token).heartbeats++;
+  }
+
+  /** The task of a token a validator accepted: found by its nonce alone. */
+  private Callback accepted(String token) {
+    Callback callback = byNonce.get(TaskToken.decode(token).nonce());
+    if (callback == null) {
+      throw new IllegalStateException("an accepted task token names no task of this run");
+    }
+    return callback;
   }
 
   private Callback find(String token) {
