@@ -119,4 +119,11 @@ class OrderExampleIT extends PlatformITBase {
     assertThat(rest.path("totalCents").asLong()).isPositive();
     assertThat(aws).isEqualTo(rest);
   }
+
+  @Test
+  void theJsonataVersionGivesTheSameOutputAsTheJsonPathOne() throws Exception {
+    JsonNode reference = viaRest("order-processing", "order-reference");
+    assertThat(viaRest("order-processing-jsonata", "order-jsonata-rest")).isEqualTo(reference);
+    assertThat(viaAws("order-processing-jsonata", "order-jsonata-aws")).isEqualTo(reference);
+  }
 }
