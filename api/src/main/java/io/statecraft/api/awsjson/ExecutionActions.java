@@ -84,7 +84,12 @@ final class ExecutionActions {
       @Min(0) @Max(1000) Integer maxResults,
       @Size(min = 1, max = 3096) String nextToken,
       @Size(min = 1, max = 2000) String mapRunArn,
-      String redriveFilter) {}
+      RedriveFilter redriveFilter) {}
+
+  enum RedriveFilter {
+    REDRIVEN,
+    NOT_REDRIVEN
+  }
 
   record StopExecutionRequest(
       @NotNull @Size(min = 1, max = AwsShapes.ARN) String executionArn,
@@ -324,9 +329,22 @@ final class ExecutionActions {
   }
 
   private Object list(ListExecutionsRequest r) {
+    if (r.mapRunArn() != null) {
+      // A Distributed Map runs its items as child workflows of its execution, not as Map Runs.
+      throw new ApiException(
+          ErrorCode.RESOURCE_NOT_FOUND,
+          "Resource not found: '" + r.mapRunArn() + "': Map Runs are not modelled by this service",
+          List.of(),
+          r.mapRunArn());
+    }
     if (r.stateMachineArn() == null) {
-      // Map runs are not modelled: a listing always names its state machine.
       throw ApiException.validation("/stateMachineArn", null, "Member must not be null");
+    }
+    if (r.redriveFilter() == RedriveFilter.REDRIVEN) {
+      // No execution is ever redriven here (RedriveExecution is not served).
+      executions.list(
+          new ExecutionService.ListQuery(r.stateMachineArn(), r.statusFilter(), r.nextToken(), 1));
+      return new ListExecutionsResponse(List.of(), null);
     }
     Page<ExecutionService.ExecutionSummary> page =
         executions.list(

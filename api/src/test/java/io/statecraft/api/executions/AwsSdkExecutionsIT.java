@@ -497,4 +497,44 @@ class AwsSdkExecutionsIT extends PlatformITBase {
                 .diagnostics())
         .anySatisfy(d -> assertThat(d.code()).isEqualTo("INVALID_RESOURCE"));
   }
+
+  @Test
+  void describeExecutionCarriesTheTemporalLinkAndRedriveFieldsTheSdkReads() throws Exception {
+    String machine = create("SdkLinked", WAITS);
+    String arn = sfn.startExecution(r -> r.stateMachineArn(machine).name("linked")).executionArn();
+    HttpResponse<String> raw =
+        http.send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/"))
+                .header("X-Amz-Target", "AWSStepFunctions.DescribeExecution")
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"executionArn\":\"" + arn + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    JsonNode body = json.readTree(raw.body());
+    JsonNode temporal = body.path("temporal");
+    assertThat(temporal.path("workflowId").asText()).isEqualTo("SdkLinked/linked");
+    assertThat(temporal.path("webUiUrl").asText())
+        .startsWith("http://localhost:8233/namespaces/default/workflows/SdkLinked%2Flinked/")
+        .endsWith("/history");
+    assertThat(body.path("redriveCount").asInt()).isZero();
+
+    DescribeExecutionResponse described = sfn.describeExecution(r -> r.executionArn(arn));
+    assertThat(described.redriveCount()).isZero();
+    assertThat(described.redriveStatusAsString()).isEqualTo("NOT_REDRIVABLE");
+    assertThat(described.redriveStatusReason())
+        .isEqualTo("Execution is RUNNING and cannot be redriven");
+
+    assertThat(
+            sfn.listExecutions(r -> r.stateMachineArn(machine).redriveFilter("REDRIVEN"))
+                .executions())
+        .isEmpty();
+    assertThat(
+            sfn.listExecutions(r -> r.stateMachineArn(machine).redriveFilter("NOT_REDRIVEN"))
+                .executions())
+        .hasSize(1);
+    assertThatThrownBy(
+            () -> sfn.listExecutions(r -> r.mapRunArn(PREFIX + "mapRun:SdkLinked/map:1234")))
+        .isInstanceOf(software.amazon.awssdk.services.sfn.model.ResourceNotFoundException.class);
+    sfn.stopExecution(r -> r.executionArn(arn));
+  }
 }
