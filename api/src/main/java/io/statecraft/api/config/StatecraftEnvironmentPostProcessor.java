@@ -84,7 +84,7 @@ public final class StatecraftEnvironmentPostProcessor implements EnvironmentPost
   }
 
   /** Where a client in this process reaches a server bound to {@code bind}. */
-  public static String connectHost(String bind) {
+  static String connectHost(String bind) {
     try {
       InetAddress address = InetAddress.getByName(bind);
       return address.isAnyLocalAddress() ? "127.0.0.1" : bind;
@@ -94,8 +94,7 @@ public final class StatecraftEnvironmentPostProcessor implements EnvironmentPost
     }
   }
 
-  /** {@code host:port}, with an IPv6 host in brackets. */
-  public static String hostPort(String host, int port) {
+  static String hostPort(String host, int port) {
     return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
   }
 

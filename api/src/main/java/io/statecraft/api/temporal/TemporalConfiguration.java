@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -31,18 +30,9 @@ public class TemporalConfiguration {
 
   static final String EMBEDDED_BEAN = "embeddedTemporalServer";
 
-  /**
-   * The embedded server, as {@link EmbeddedTemporalStartup} started it while the context was being
-   * built (or started now, in a context without that initializer).
-   */
   @Bean(name = EMBEDDED_BEAN, destroyMethod = "close")
   @ConditionalOnProperty(StatecraftEnvironmentPostProcessor.EMBEDDED_ACTIVE)
-  EmbeddedTemporalServer embeddedTemporalServer(
-      StatecraftProperties properties, ObjectProvider<EmbeddedTemporalStartup> startup) {
-    EmbeddedTemporalStartup early = startup.getIfAvailable();
-    if (early != null) {
-      return early.take();
-    }
+  EmbeddedTemporalServer embeddedTemporalServer(StatecraftProperties properties) {
     StatecraftProperties.Embedded embedded = properties.temporal().embedded();
     return EmbeddedTemporalServer.start(embedded.bindAddress(), embedded.port());
   }
@@ -91,19 +81,12 @@ public class TemporalConfiguration {
    */
   @Bean
   SmartInitializingSingleton temporalSearchAttributes(
-      WorkflowServiceStubs stubs,
-      Environment environment,
-      StatecraftProperties properties,
-      org.springframework.beans.factory.ListableBeanFactory beanFactory) {
+      WorkflowServiceStubs stubs, Environment environment, StatecraftProperties properties) {
     boolean embedded =
         environment.getProperty(
             StatecraftEnvironmentPostProcessor.EMBEDDED_ACTIVE, Boolean.class, false);
     String namespace = environment.getProperty("spring.temporal.namespace", "default");
     return () -> {
-      if (embedded && beanFactory.containsBean(EmbeddedTemporalStartup.BEAN)) {
-        // Registered on the embedded server as it started.
-        return;
-      }
       try {
         SearchAttributeRegistrar.register(stubs, namespace);
       } catch (StatusRuntimeException e) {
