@@ -408,7 +408,9 @@ final class Engine {
     }
     Instant now = ports.clock().now();
     Instant wake = now.plus(duration);
-    boolean timesOut = deadline != null && wake.isAfter(deadline);
+    // A pause that ends at the deadline ends with the execution: nothing runs at or after the
+    // deadline, as checkDeadline has it.
+    boolean timesOut = deadline != null && !wake.isBefore(deadline);
     if (timesOut) {
       duration = Duration.between(now, deadline);
       wake = deadline;

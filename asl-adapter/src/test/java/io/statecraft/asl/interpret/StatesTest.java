@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.asl.error.AslError;
 import io.statecraft.asl.error.AslFailure;
 import io.statecraft.asl.interpret.memory.InMemoryRunner;
+import io.statecraft.asl.model.JitterStrategy;
 import io.statecraft.asl.model.StateMachine;
 import io.statecraft.asl.model.choice.Choice;
 import io.statecraft.asl.model.choice.ChoiceRule;
@@ -461,6 +462,52 @@ class StatesTest {
     assertThat(runner.clock().now()).isEqualTo(InMemoryRunner.DEFAULT_START.plusSeconds(60));
     assertThat(r.history().get(r.history().size() - 1).type())
         .isEqualTo(HistoryEventType.ExecutionTimedOut);
+  }
+
+  @Test
+  void aRetryDueExactlyAtTheDeadlineIsNotAttempted() {
+    // Found by the property tests: a pause ending at the deadline let one more attempt run at the
+    // instant the execution timed out.
+    String resource = "arn:aws:states:::lambda:invoke";
+    StateMachine m =
+        machine(
+            OptionalInt.of(1),
+            "T",
+            state("T")
+                .retry(
+                    Model.retrier(
+                        List.of("States.ALL"), 1, 3, 2.0, OptionalInt.empty(), JitterStrategy.NONE))
+                .task(resource));
+    InMemoryRunner runner = new InMemoryRunner().options(new Interpreter.Options(false));
+    runner
+        .tasks()
+        .register(
+            resource,
+            c -> {
+              throw new AslFailure(new AslError("Flaky", "always"));
+            });
+    InMemoryRunner.Run r = runner.start(m, json("{}"));
+    assertThat(r.outcome()).isInstanceOf(ExecutionOutcome.TimedOut.class);
+    assertThat(runner.tasks().attempts()).containsExactly("T#1:1");
+    assertThat(runner.clock().now()).isEqualTo(InMemoryRunner.DEFAULT_START.plusSeconds(1));
+  }
+
+  @Test
+  void aWaitEndingExactlyAtTheDeadlineEndsWithTheExecution() {
+    StateMachine m =
+        machine(
+            OptionalInt.of(60),
+            "W",
+            state("W").next("Done").waitFor(new WaitState.Seconds(literal("60"))),
+            state("Done").succeed());
+    InMemoryRunner.Run r = new InMemoryRunner().start(m, json("{}"));
+    assertThat(r.outcome()).isInstanceOf(ExecutionOutcome.TimedOut.class);
+    assertThat(r.history())
+        .extracting(HistoryEvent::type)
+        .containsExactly(
+            HistoryEventType.ExecutionStarted,
+            HistoryEventType.WaitStateEntered,
+            HistoryEventType.ExecutionTimedOut);
   }
 
   @Test
