@@ -766,7 +766,8 @@ final class Engine {
                       r.contextJson(),
                       token,
                       retries.retryCount,
-                      policy));
+                      policy,
+                      deadlineText()));
     } catch (AslFailure f) {
       // A task still running when the execution's time is up ends with the execution.
       checkDeadline();

@@ -41,6 +41,10 @@ import java.util.Objects;
  * @param attempt the attempt number, from 0; equal to {@code $$.State.RetryCount}
  * @param nativeRetry the retry policy the port must apply itself, or {@code null} for exactly one
  *     attempt
+ * @param executionDeadline when the execution times out (its {@code TimeoutSeconds} after its
+ *     start), in {@code $$.Execution.StartTime} form, or {@code null} when it never does. No
+ *     attempt of the task, native retries included, may start or go on past it: the execution has
+ *     ended by then.
  */
 public record TaskInvocation(
     String invocationId,
@@ -53,7 +57,8 @@ public record TaskInvocation(
     JsonNode context,
     String taskToken,
     int attempt,
-    NativeRetryPolicy nativeRetry) {
+    NativeRetryPolicy nativeRetry,
+    String executionDeadline) {
 
   /** AWS's TimeoutSeconds when a Task state sets none. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 99_999_999;
