@@ -1,6 +1,8 @@
 package io.statecraft.asl.interpret;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.statecraft.asl.dataflow.ExactJson;
 import java.util.Objects;
 
 /**
@@ -50,11 +52,11 @@ public record TaskInvocation(
     String invocationId,
     String stateName,
     String resource,
-    JsonNode parameters,
+    @JsonDeserialize(using = ExactJson.class) JsonNode parameters,
     Integer timeoutSeconds,
     Integer heartbeatSeconds,
-    JsonNode credentials,
-    JsonNode context,
+    @JsonDeserialize(using = ExactJson.class) JsonNode credentials,
+    @JsonDeserialize(using = ExactJson.class) JsonNode context,
     String taskToken,
     int attempt,
     NativeRetryPolicy nativeRetry,
