@@ -22,8 +22,8 @@ import java.util.Deque;
  *
  * <p>A default mapper reads every decimal as a {@code double}, so a number beyond a double's range
  * ({@code 1E+400}) would come back as Infinity, which is not JSON, and one with more digits than a
- * double holds would lose them. Here a decimal stays a {@code double} when the double denotes it
- * exactly, as the engine's own doubles always do, and becomes a {@code BigDecimal} otherwise;
+ * double holds would lose them. Here a decimal comes back as a {@code double} when its text is the
+ * text of a double, as the engine's own doubles are written, and as a {@code BigDecimal} otherwise;
  * integers take the smallest exact type. The tree is built without recursion.
  */
 public final class ExactJson extends JsonDeserializer<JsonNode> {
@@ -89,13 +89,15 @@ public final class ExactJson extends JsonDeserializer<JsonNode> {
   }
 
   private static JsonNode decimal(JsonParser p) throws IOException {
-    // From the text, both ways: a BigDecimal has no negative zero, a double no 40 digits.
+    // A double is written as Double.toString writes it, so text that reads back to the same
+    // characters was a double; anything else (1E+308, 0.50, 40 digits, 1E+400) was a BigDecimal and
+    // stays one, with the scale and the rendering it had. A BigDecimal has no negative zero, and
+    // "-0.0" is a double's text.
     String text = p.getText();
-    BigDecimal exact = new BigDecimal(text);
     double d = Double.parseDouble(text);
-    if (!Double.isInfinite(d) && BigDecimal.valueOf(d).compareTo(exact) == 0) {
+    if (!Double.isInfinite(d) && Double.toString(d).equals(text)) {
       return NODES.numberNode(d);
     }
-    return NODES.numberNode(exact);
+    return NODES.numberNode(new BigDecimal(text));
   }
 }

@@ -32,6 +32,10 @@ class ExactJsonTest {
     o.put("huge", new BigDecimal("1E+400"));
     o.put("precise", new BigDecimal("123456789012345678901234567890.123456789"));
     o.put("tiny", new BigDecimal("1E-400"));
+    // Within a double's range, but written as a BigDecimal writes it: it must keep that text.
+    o.put("doubleRangeDecimal", new BigDecimal("1E+308"));
+    o.put("scaledDecimal", new BigDecimal("0.50"));
+    o.put("largeDouble", 1e308);
     o.put("double", 0.1);
     o.put("negativeZero", -0.0);
     o.put("int", 5);
@@ -61,6 +65,9 @@ class ExactJsonTest {
     assertThat(copy).isEqualTo(snapshot);
     assertThat(copy.input().get("huge").decimalValue()).isEqualByComparingTo("1E+400");
     assertThat(copy.input().get("double").isDouble()).as("a double stays a double").isTrue();
+    assertThat(copy.input().get("largeDouble").isDouble()).isTrue();
+    assertThat(copy.input().get("doubleRangeDecimal").toString()).isEqualTo("1E+308");
+    assertThat(copy.input().get("scaledDecimal").toString()).isEqualTo("0.50");
   }
 
   @Test
