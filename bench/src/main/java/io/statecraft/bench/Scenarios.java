@@ -1,0 +1,19 @@
+package io.statecraft.bench;
+
+import io.statecraft.bench.statecost.StateCostScenario;
+import java.util.List;
+import java.util.Optional;
+
+/** The one place scenarios are registered. */
+public final class Scenarios {
+
+  private Scenarios() {}
+
+  /** Every scenario, in the order a run without scenario names runs them. */
+  public static final List<Scenario> ALL = List.of(new StateCostScenario());
+
+  /** The scenario called {@code name}. */
+  public static Optional<Scenario> named(String name) {
+    return ALL.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+}
