@@ -4,6 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.FloatNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ShortNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.statecraft.asl.error.AslFailure;
 import io.statecraft.asl.error.StatesError;
 import java.io.IOException;
@@ -58,42 +69,40 @@ public final class Payloads {
   }
 
   private static long bound(JsonNode node) {
-    switch (node.getNodeType()) {
-      case OBJECT -> {
-        long n = node.size() <= 1 ? 2 : 1 + node.size();
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-          n += 2 + (long) MAX_CHAR_BYTES * e.getKey().length() + 1 + bound(e.getValue());
-        }
-        return n;
+    // Type tests on the concrete classes, not getNodeType(): a call site that sees every kind of
+    // node dispatches slowly, and this one runs for every node of every state's output.
+    if (node instanceof ObjectNode object) {
+      long n = object.size() <= 1 ? 2 : 1 + object.size(); // braces and commas
+      for (Map.Entry<String, JsonNode> e : object.properties()) {
+        n += 3 + (long) MAX_CHAR_BYTES * e.getKey().length() + bound(e.getValue());
       }
-      case ARRAY -> {
-        long n = node.size() <= 1 ? 2 : 1 + node.size();
-        for (JsonNode element : node) {
-          n += bound(element);
-        }
-        return n;
-      }
-      case STRING -> {
-        return 2 + (long) MAX_CHAR_BYTES * node.textValue().length();
-      }
-      case NUMBER -> {
-        return switch (node.numberType()) {
-          case INT, LONG -> digits(node.longValue());
-          // Quoted NaN and infinities are shorter than the longest finite text.
-          case DOUBLE, FLOAT -> MAX_FLOATING_BYTES;
-          case BIG_INTEGER, BIG_DECIMAL -> numberSize(node);
-        };
-      }
-      case BOOLEAN -> {
-        return 5;
-      }
-      case NULL, MISSING -> {
-        return 4;
-      }
-      default -> {
-        return sizeInBytes(node);
-      }
+      return n;
     }
+    if (node instanceof ArrayNode array) {
+      int size = array.size();
+      long n = size <= 1 ? 2 : 1 + size; // brackets and commas
+      for (int i = 0; i < size; i++) {
+        n += bound(array.get(i));
+      }
+      return n;
+    }
+    if (node instanceof TextNode text) {
+      return 2 + (long) MAX_CHAR_BYTES * text.textValue().length();
+    }
+    if (node instanceof IntNode || node instanceof LongNode || node instanceof ShortNode) {
+      return digits(node.longValue());
+    }
+    if (node instanceof DoubleNode || node instanceof FloatNode) {
+      // Quoted NaN and infinities are shorter than the longest finite text.
+      return MAX_FLOATING_BYTES;
+    }
+    if (node instanceof BooleanNode) {
+      return 5;
+    }
+    if (node instanceof NullNode || node instanceof MissingNode) {
+      return 4;
+    }
+    return sizeInBytes(node); // big numbers, binary, POJO: rare enough to count exactly
   }
 
   /** Bytes of an escaped ASCII character inside a JSON string, as Jackson writes it. */
