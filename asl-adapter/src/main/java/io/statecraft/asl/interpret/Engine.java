@@ -830,9 +830,19 @@ final class Engine {
     return (int) seconds;
   }
 
+  /** The region field of the state machine's ARN ({@code arn:aws:states:<region>:...}). */
   private String region() {
-    String[] parts = base.stateMachine().id().split(":", -1);
-    return parts.length > 3 ? parts[3] : "";
+    // Read for every task: four indexOf calls instead of a split into six strings.
+    String id = base.stateMachine().id();
+    int from = 0;
+    for (int field = 0; field < 3; field++) {
+      from = id.indexOf(':', from) + 1;
+      if (from == 0) {
+        return "";
+      }
+    }
+    int end = id.indexOf(':', from);
+    return end < 0 ? id.substring(from) : id.substring(from, end);
   }
 
   // ---------------------------------------------------------------- Parallel
