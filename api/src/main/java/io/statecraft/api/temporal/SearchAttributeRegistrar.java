@@ -2,6 +2,7 @@ package io.statecraft.api.temporal;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.statecraft.workflows.StatecraftSearchAttributes;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
@@ -15,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers {@link SearchAttributes} through Temporal's operator service. Attributes that exist
- * already are left alone, so this is safe at every start.
+ * Registers {@link StatecraftSearchAttributes} through Temporal's operator service. Attributes that
+ * exist already are left alone, so this is safe at every start.
  */
 public final class SearchAttributeRegistrar {
 
@@ -38,7 +39,7 @@ public final class SearchAttributeRegistrar {
                 .setChannel(workflowStubs.getRawChannel())
                 .validateAndBuildWithDefaults());
     try {
-      Map<String, IndexedValueType> missing = new TreeMap<>(SearchAttributes.all());
+      Map<String, IndexedValueType> missing = new TreeMap<>(StatecraftSearchAttributes.all());
       try {
         ListSearchAttributesResponse existing =
             operator

@@ -3,6 +3,7 @@ package io.statecraft.api.temporal;
 import io.grpc.StatusRuntimeException;
 import io.statecraft.api.config.StatecraftEnvironmentPostProcessor;
 import io.statecraft.api.config.StatecraftProperties;
+import io.statecraft.workflows.StatecraftSearchAttributes;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ public class TemporalConfiguration {
         log.warn(
             "Could not register search attributes {} in namespace {} ({}); add them with the"
                 + " Temporal CLI: temporal operator search-attribute create",
-            SearchAttributes.all().keySet(),
+            StatecraftSearchAttributes.all().keySet(),
             namespace,
             e.getStatus().getCode());
       }

@@ -6,7 +6,7 @@ import static io.statecraft.api.ops.DeploymentFiles.list;
 import static io.statecraft.api.ops.DeploymentFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.statecraft.api.temporal.SearchAttributes;
+import io.statecraft.workflows.StatecraftSearchAttributes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -190,7 +190,7 @@ class ComposeFileTest {
   @Test
   void theNamespaceJobRegistersEverySearchAttributeTheWorkflowsUse() {
     String script = DeploymentFiles.read(ROOT.resolve("ops/temporal/scripts/create-namespace.sh"));
-    for (String attribute : SearchAttributes.all().keySet()) {
+    for (String attribute : StatecraftSearchAttributes.all().keySet()) {
       assertThat(script).contains(attribute);
     }
     assertThat(script).contains("--type Keyword");
