@@ -17,6 +17,12 @@ import java.util.Objects;
 public record ExecutionResult(
     ExecutionStatus status, String output, String error, String cause, long lastEventId) {
 
+  /**
+   * The memo key under which an aborted execution's workflow keeps its result: Temporal records no
+   * details with a cancelled workflow, so the error and cause of the stop are kept there.
+   */
+  public static final String MEMO_KEY = "StatecraftResult";
+
   /** The failure type of a failed workflow whose execution failed without an error name. */
   public static final String NO_ERROR_TYPE = "Statecraft.NoError";
 

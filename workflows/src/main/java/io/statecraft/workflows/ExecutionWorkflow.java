@@ -22,7 +22,8 @@ import io.temporal.workflow.WorkflowMethod;
  *       when the failure has no error name), whose message is the cause, and whose first detail is
  *       the {@link ExecutionResult}. Temporal's Web UI shows the execution as Failed.
  *   <li>{@code ABORTED}: the workflow was cancelled ({@link StopReason}); it records {@code
- *       ExecutionAborted} and ends as Canceled.
+ *       ExecutionAborted}, keeps the {@link ExecutionResult} in its memo under {@value
+ *       ExecutionResult#MEMO_KEY} and ends as Canceled.
  *   <li>Continue-as-new: the execution goes on in a new run of the same workflow id, with the same
  *       {@code $$.Execution} and an {@link ExecutionRequest#resume()} snapshot. Event ids continue
  *       across runs.

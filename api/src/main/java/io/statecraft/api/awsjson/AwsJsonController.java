@@ -7,6 +7,7 @@ import io.statecraft.api.config.ConditionalOnRole;
 import io.statecraft.api.error.ApiException;
 import io.statecraft.api.error.ErrorCode;
 import io.statecraft.api.executions.ExecutionService;
+import io.statecraft.api.executions.TemporalLinks;
 import io.statecraft.api.statemachines.StateMachineRegistry;
 import io.statecraft.api.validation.DefinitionValidator;
 import io.statecraft.api.validation.RequestBinder;
@@ -50,14 +51,15 @@ class AwsJsonController {
       AwsJsonConfiguration.ResponseWriter responseWriter,
       RequestBinder binder,
       ObjectMapper json,
-      ObjectProvider<ExecutionService> executions) {
+      ObjectProvider<ExecutionService> executions,
+      ObjectProvider<TemporalLinks> links) {
     Map<String, AwsAction<?>> table =
         new TreeMap<>(new StateMachineActions(registry, validator, json).table());
     // Execution, history and callback actions exist only with an engine behind them; without
     // one they are unknown operations like any other.
     ExecutionService service = executions.getIfAvailable();
     if (service != null) {
-      table.putAll(new ExecutionActions(service, json).table());
+      table.putAll(new ExecutionActions(service, json, links.getIfAvailable()).table());
     }
     this.actions = Map.copyOf(table);
     this.binder = binder;

@@ -9,6 +9,7 @@ import io.statecraft.api.error.ApiException;
 import io.statecraft.api.error.ErrorCode;
 import io.statecraft.api.executions.ExecutionService;
 import io.statecraft.api.executions.JsonPayloads;
+import io.statecraft.api.executions.TemporalLinks;
 import io.statecraft.api.statemachines.Page;
 import io.statecraft.api.statemachines.StateMachineRegistry;
 import io.statecraft.api.validation.Names;
@@ -35,11 +36,16 @@ final class ExecutionActions {
   private final ExecutionService executions;
   private final JsonPayloads payloads;
   private final ObjectMapper json;
+  private final TemporalLinks links;
 
-  ExecutionActions(ExecutionService executions, ObjectMapper json) {
+  /**
+   * @param links the Temporal Web UI links added to execution objects, or {@code null} for none
+   */
+  ExecutionActions(ExecutionService executions, ObjectMapper json, TemporalLinks links) {
     this.executions = executions;
     this.payloads = new JsonPayloads(json);
     this.json = json;
+    this.links = links;
   }
 
   // --- request shapes -------------------------------------------------------------------------
@@ -78,7 +84,12 @@ final class ExecutionActions {
       @Min(0) @Max(1000) Integer maxResults,
       @Size(min = 1, max = 3096) String nextToken,
       @Size(min = 1, max = 2000) String mapRunArn,
-      String redriveFilter) {}
+      RedriveFilter redriveFilter) {}
+
+  enum RedriveFilter {
+    REDRIVEN,
+    NOT_REDRIVEN
+  }
 
   record StopExecutionRequest(
       @NotNull @Size(min = 1, max = AwsShapes.ARN) String executionArn,
@@ -148,7 +159,11 @@ final class ExecutionActions {
       String error,
       String cause,
       String stateMachineVersionArn,
-      String stateMachineAliasArn) {}
+      String stateMachineAliasArn,
+      Integer redriveCount,
+      String redriveStatus,
+      String redriveStatusReason,
+      TemporalLinks.Link temporal) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record DescribeStateMachineForExecutionResponse(
@@ -170,7 +185,8 @@ final class ExecutionActions {
       Instant startDate,
       Instant stopDate,
       String stateMachineVersionArn,
-      String stateMachineAliasArn) {}
+      String stateMachineAliasArn,
+      TemporalLinks.Link temporal) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record ListExecutionsResponse(List<ExecutionListItem> executions, String nextToken) {}
@@ -272,7 +288,29 @@ final class ExecutionActions {
         e.error(),
         e.cause(),
         e.stateMachineVersionArn(),
-        e.stateMachineAliasArn());
+        e.stateMachineAliasArn(),
+        0,
+        "NOT_REDRIVABLE",
+        redriveReason(e.status()),
+        link(e.workflowId(), e.runId()));
+  }
+
+  /**
+   * Why an execution cannot be redriven: AWS's reason for running and succeeded executions; the
+   * others could be redriven on AWS, but this service does not implement {@code RedriveExecution}.
+   */
+  static String redriveReason(ExecutionService.Status status) {
+    return switch (status) {
+      case RUNNING, SUCCEEDED, PENDING_REDRIVE ->
+          "Execution is " + status.name() + " and cannot be redriven";
+      case FAILED, TIMED_OUT, ABORTED ->
+          "Execution cannot be redriven: RedriveExecution is not supported by this service";
+    };
+  }
+
+  // Extra members are ignored by the AWS SDKs and the CLI, which read only the members they know.
+  private TemporalLinks.Link link(String workflowId, String runId) {
+    return links == null || workflowId == null ? null : links.link(workflowId, runId);
   }
 
   private Object describeStateMachine(ExecutionArnRequest r) {
@@ -291,9 +329,22 @@ final class ExecutionActions {
   }
 
   private Object list(ListExecutionsRequest r) {
+    if (r.mapRunArn() != null) {
+      // A Distributed Map runs its items as child workflows of its execution, not as Map Runs.
+      throw new ApiException(
+          ErrorCode.RESOURCE_NOT_FOUND,
+          "Resource not found: '" + r.mapRunArn() + "': Map Runs are not modelled by this service",
+          List.of(),
+          r.mapRunArn());
+    }
     if (r.stateMachineArn() == null) {
-      // Map runs are not modelled: a listing always names its state machine.
       throw ApiException.validation("/stateMachineArn", null, "Member must not be null");
+    }
+    if (r.redriveFilter() == RedriveFilter.REDRIVEN) {
+      // No execution is ever redriven here (RedriveExecution is not served).
+      executions.list(
+          new ExecutionService.ListQuery(r.stateMachineArn(), r.statusFilter(), r.nextToken(), 1));
+      return new ListExecutionsResponse(List.of(), null);
     }
     Page<ExecutionService.ExecutionSummary> page =
         executions.list(
@@ -314,7 +365,8 @@ final class ExecutionActions {
                         e.startDate(),
                         e.stopDate(),
                         e.stateMachineVersionArn(),
-                        e.stateMachineAliasArn()))
+                        e.stateMachineAliasArn(),
+                        link(e.workflowId(), e.runId())))
             .toList(),
         page.nextToken());
   }
@@ -371,7 +423,7 @@ final class ExecutionActions {
                 payloads.input(r.input()),
                 (r.inspectionLevel() == null ? InspectionLevel.INFO : r.inspectionLevel()).name(),
                 Boolean.TRUE.equals(r.revealSecrets()),
-                r.variables()));
+                variables(r.variables())));
     return new TestStateResponse(
         result.output(),
         result.error(),
@@ -379,6 +431,24 @@ final class ExecutionActions {
         result.inspectionData() == null ? null : tree(result.inspectionData()),
         result.nextState(),
         result.status());
+  }
+
+  /** TestState's {@code variables}: JSON text of an object, at most 256 KiB. */
+  private String variables(String text) {
+    if (text == null) {
+      return null;
+    }
+    JsonNode node;
+    try {
+      node = json.readTree(text);
+    } catch (JsonProcessingException e) {
+      node = null;
+    }
+    if (node == null || !node.isObject()) {
+      throw ApiException.validation(
+          "/variables", null, "Member must be JSON text of an object of variables");
+    }
+    return text;
   }
 
   private JsonNode tree(String text) {

@@ -31,9 +31,14 @@ public record StatecraftProperties(
   /**
    * The Temporal server. When {@code target} (or the starter's {@code
    * spring.temporal.connection.target}) is set, that server is used and none is embedded.
+   *
+   * @param uiUrl the Temporal Web UI that execution responses link to
    */
   public record Temporal(
-      String target, @DefaultValue("default") String namespace, @DefaultValue Embedded embedded) {}
+      String target,
+      @DefaultValue("default") String namespace,
+      @DefaultValue Embedded embedded,
+      @DefaultValue("http://localhost:8233") String uiUrl) {}
 
   /**
    * Temporal's Java test server run inside this process, in real time. It keeps everything in

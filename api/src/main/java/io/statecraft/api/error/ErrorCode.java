@@ -39,6 +39,8 @@ public enum ErrorCode {
   INVALID_OUTPUT("InvalidOutput", 400, HttpStatus.BAD_REQUEST),
   TASK_DOES_NOT_EXIST("TaskDoesNotExist", 400, HttpStatus.NOT_FOUND),
   TASK_TIMED_OUT("TaskTimedOut", 400, HttpStatus.CONFLICT),
+  STATE_MACHINE_TYPE_NOT_SUPPORTED("StateMachineTypeNotSupported", 400, HttpStatus.BAD_REQUEST),
+  SERVICE_UNAVAILABLE("ServiceUnavailable", 503, HttpStatus.SERVICE_UNAVAILABLE),
   MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", 403, HttpStatus.UNAUTHORIZED),
   INCOMPLETE_SIGNATURE("IncompleteSignatureException", 400, HttpStatus.UNAUTHORIZED),
   INVALID_SIGNATURE("InvalidSignatureException", 400, HttpStatus.UNAUTHORIZED),

@@ -35,6 +35,22 @@ public interface ExecutionService {
   /** {@code DescribeExecution}. */
   Execution describe(String executionArn);
 
+  /**
+   * The execution as this service recorded it, without asking the workflow engine: what {@code
+   * StartExecution} answers about the execution it started.
+   *
+   * @throws io.statecraft.api.error.ApiException {@code ExecutionDoesNotExist}
+   */
+  Execution recorded(String executionArn);
+
+  /**
+   * The states a running execution is in now (inside Parallel and Map states as {@code
+   * Outer/Inner}); empty once it ended, and when no worker answers in time.
+   *
+   * @throws io.statecraft.api.error.ApiException {@code ExecutionDoesNotExist}
+   */
+  java.util.List<String> currentStates(String executionArn);
+
   /** {@code DescribeStateMachineForExecution}: the exact revision the execution runs. */
   StateMachineRegistry.Description describeStateMachineForExecution(String executionArn);
 
@@ -79,8 +95,19 @@ public interface ExecutionService {
    */
   record StartCommand(String stateMachineArn, String name, String input, String traceHeader) {}
 
-  /** What {@code StartExecution} answers. */
-  record Started(String executionArn, Instant startDate) {}
+  /**
+   * What {@code StartExecution} answers.
+   *
+   * @param created whether this call started the execution; {@code false} when an execution of the
+   *     same name and input was running already
+   */
+  record Started(String executionArn, Instant startDate, boolean created) {
+
+    /** A newly started execution. */
+    public Started(String executionArn, Instant startDate) {
+      this(executionArn, startDate, true);
+    }
+  }
 
   /** What {@code StartSyncExecution} answers; output, error and cause as far as they apply. */
   record SyncResult(
@@ -100,6 +127,9 @@ public interface ExecutionService {
    *
    * @param stateMachineVersionArn the version it runs, when started through a version or alias
    * @param stateMachineAliasArn the alias it was started through, if any
+   * @param revisionId the revision of the definition it runs
+   * @param workflowId its Temporal workflow id
+   * @param runId its latest known Temporal run, or {@code null} before it was handed to Temporal
    */
   record Execution(
       String executionArn,
@@ -114,9 +144,49 @@ public interface ExecutionService {
       String cause,
       String stateMachineVersionArn,
       String stateMachineAliasArn,
-      String revisionId) {}
+      String revisionId,
+      String workflowId,
+      String runId) {
 
-  /** One row of {@code ListExecutions}. */
+    /** An execution not (yet) tied to a Temporal workflow run. */
+    public Execution(
+        String executionArn,
+        String stateMachineArn,
+        String name,
+        Status status,
+        Instant startDate,
+        Instant stopDate,
+        String input,
+        String output,
+        String error,
+        String cause,
+        String stateMachineVersionArn,
+        String stateMachineAliasArn,
+        String revisionId) {
+      this(
+          executionArn,
+          stateMachineArn,
+          name,
+          status,
+          startDate,
+          stopDate,
+          input,
+          output,
+          error,
+          cause,
+          stateMachineVersionArn,
+          stateMachineAliasArn,
+          revisionId,
+          null,
+          null);
+    }
+  }
+
+  /**
+   * One row of {@code ListExecutions}.
+   *
+   * @param error the error an execution that failed, timed out or was aborted ended with
+   */
   record ExecutionSummary(
       String executionArn,
       String stateMachineArn,
@@ -125,7 +195,11 @@ public interface ExecutionService {
       Instant startDate,
       Instant stopDate,
       String stateMachineVersionArn,
-      String stateMachineAliasArn) {}
+      String stateMachineAliasArn,
+      String revisionId,
+      String error,
+      String workflowId,
+      String runId) {}
 
   /**
    * {@code ListExecutions}' parameters.
@@ -159,21 +233,62 @@ public interface ExecutionService {
       String detailsMember,
       String details) {}
 
-  /** {@code TestState}'s parameters. */
+  /**
+   * {@code TestState}'s parameters.
+   *
+   * @param definition the state's definition, JSON text
+   * @param input the state input, JSON text
+   * @param variables the variables the state sees, a JSON object as text, or {@code null}
+   * @param context the context object ({@code $$}) fields to use, a JSON object as text, or {@code
+   *     null}
+   */
   record TestStateCommand(
       String definition,
       String roleArn,
       String input,
       String inspectionLevel,
       boolean revealSecrets,
-      String variables) {}
+      String variables,
+      String context) {
 
-  /** What {@code TestState} answers. */
+    /** Parameters without a context object. */
+    public TestStateCommand(
+        String definition,
+        String roleArn,
+        String input,
+        String inspectionLevel,
+        boolean revealSecrets,
+        String variables) {
+      this(definition, roleArn, input, inspectionLevel, revealSecrets, variables, null);
+    }
+  }
+
+  /**
+   * What {@code TestState} answers.
+   *
+   * @param output the state's output, JSON text, when it succeeded or caught its error
+   * @param inspectionData the data flow of the state, a JSON object as text, or {@code null}
+   * @param status {@code SUCCEEDED}, {@code FAILED}, {@code RETRIABLE} or {@code CAUGHT_ERROR}
+   * @param variables the variables after the state, a JSON object as text, or {@code null}
+   */
   record TestStateResult(
       String output,
       String error,
       String cause,
       String inspectionData,
       String nextState,
-      String status) {}
+      String status,
+      String variables) {
+
+    /** A result without variables. */
+    public TestStateResult(
+        String output,
+        String error,
+        String cause,
+        String inspectionData,
+        String nextState,
+        String status) {
+      this(output, error, cause, inspectionData, nextState, status, null);
+    }
+  }
 }

@@ -26,6 +26,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
@@ -98,6 +99,13 @@ class RestExceptionHandler {
             new FieldIssue(
                 "/" + e.getName(), String.valueOf(e.getValue()), "Member must be an integer")),
         request);
+  }
+
+  /** The client went away before the answer was written: nothing to answer, nothing failed. */
+  @ExceptionHandler(AsyncRequestNotUsableException.class)
+  void clientGone(AsyncRequestNotUsableException e, HttpServletRequest request) {
+    log.debug(
+        "The client of {} closed the connection: {}", request.getRequestURI(), e.getMessage());
   }
 
   @ExceptionHandler(Exception.class)

@@ -137,6 +137,39 @@ public class Arns {
     };
   }
 
+  /**
+   * An execution ARN.
+   *
+   * @param stateMachineName the state machine it belongs to
+   * @param executionName the execution's name
+   */
+  public record ExecutionTarget(String stateMachineName, String executionName) {}
+
+  /**
+   * Reads an execution ARN.
+   *
+   * @throws ApiException {@code InvalidArn} naming what is wrong
+   */
+  public ExecutionTarget parseExecution(String arn) {
+    String[] parts = split(arn, "execution");
+    if (parts.length != 8) {
+      throw invalid(arn, "Resource type not valid in this context: '" + arn + "'");
+    }
+    if (!Names.isValidResourceName(parts[6])) {
+      // Map Run ARNs (execution:<machine>/<label>:<id>) land here too: they are not modelled.
+      throw invalid(arn, "Invalid state machine name in ARN: '" + parts[6] + "'");
+    }
+    if (!Names.isValidResourceName(parts[7])) {
+      throw invalid(arn, "Invalid execution name in ARN: '" + parts[7] + "'");
+    }
+    return new ExecutionTarget(parts[6], parts[7]);
+  }
+
+  /** The ARN of the state machine an execution ARN belongs to. */
+  public String stateMachineOf(ExecutionTarget execution) {
+    return stateMachine(execution.stateMachineName());
+  }
+
   private String[] split(String arn, String resourceType) {
     if (arn.length() > MAX_LENGTH) {
       throw invalid(arn, "ARN is longer than " + MAX_LENGTH + " characters");

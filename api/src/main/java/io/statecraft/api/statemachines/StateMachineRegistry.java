@@ -360,6 +360,15 @@ public class StateMachineRegistry {
     repository.deleteStateMachine(arn);
   }
 
+  /** Whether the state machine is being deleted and waits for its executions to end. */
+  @Transactional(readOnly = true)
+  public boolean isDeleting(String arn) {
+    return repository
+        .findStateMachine(arn)
+        .map(sm -> sm.status() == StateMachineRecord.Status.DELETING)
+        .orElse(false);
+  }
+
   /** Removes a {@code DELETING} state machine once it has no unfinished execution. */
   public boolean finishDeletion(String arn) {
     Optional<StateMachineRecord> sm = repository.lockStateMachine(arn);

@@ -1,21 +1,41 @@
 package io.statecraft.api.validation;
 
 import io.statecraft.asl.Asl;
+import io.statecraft.asl.validate.ResourceCheck;
 import io.statecraft.asl.validate.Severity;
 import io.statecraft.asl.validate.StateMachineType;
 import io.statecraft.asl.validate.ValidationOptions;
 import io.statecraft.asl.validate.ValidationResult;
+import io.statecraft.workflows.ResourceCatalog;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** Validates definitions with the engine's own reader, so the API accepts exactly what runs. */
+/**
+ * Validates definitions with the engine's own reader, so the API accepts exactly what runs: Task
+ * resources are checked against the workers' {@link ResourceCatalog}, so one no worker runs is
+ * {@code INVALID_RESOURCE} at create, update and validate time rather than a failure at run time.
+ */
 @Component
 public class AslDefinitionValidator implements DefinitionValidator {
 
   private static final Logger log = LoggerFactory.getLogger(AslDefinitionValidator.class);
+
+  private final ResourceCheck resources;
+
+  /** Checks resources against the configured catalog, or the standard one when none is given. */
+  @Autowired
+  public AslDefinitionValidator(ObjectProvider<ResourceCatalog> catalog) {
+    this(catalog.getIfAvailable(ResourceCatalog::standard));
+  }
+
+  public AslDefinitionValidator(ResourceCheck resources) {
+    this.resources = resources;
+  }
 
   @Override
   public Report validate(String definition, Options options) {
@@ -26,7 +46,8 @@ public class AslDefinitionValidator implements DefinitionValidator {
             .withSeverity(
                 Severity.valueOf(
                     options.minimumSeverity() == null ? "ERROR" : options.minimumSeverity()))
-            .withMaxResults(options.maxResults());
+            .withMaxResults(options.maxResults())
+            .withResourceCheck(resources);
     ValidationResult result;
     try {
       result = Asl.validate(definition, asl);

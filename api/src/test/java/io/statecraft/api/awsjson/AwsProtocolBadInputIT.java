@@ -85,10 +85,11 @@ class AwsProtocolBadInputIT extends PlatformITBase {
         "SendTaskHeartbeat",
         "TestState"
       })
-  void executionActionsAreNotServedYet(String action) throws Exception {
+  void executionActionsAreServedAndRequireTheirMembers(String action) throws Exception {
     Answer answer = post(action, "{}");
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.type()).isEqualTo("UnknownOperationException");
+    assertThat(answer.type()).isEqualTo("ValidationException");
+    assertThat(answer.message()).contains("Member must not be null");
   }
 
   @ParameterizedTest

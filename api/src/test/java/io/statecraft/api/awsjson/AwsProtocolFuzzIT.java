@@ -40,7 +40,18 @@ class AwsProtocolFuzzIT extends PlatformITBase {
           "DeleteStateMachineAlias",
           "TagResource",
           "UntagResource",
-          "ListTagsForResource");
+          "ListTagsForResource",
+          "StartExecution",
+          "StartSyncExecution",
+          "DescribeExecution",
+          "DescribeStateMachineForExecution",
+          "ListExecutions",
+          "StopExecution",
+          "GetExecutionHistory",
+          "SendTaskSuccess",
+          "SendTaskFailure",
+          "SendTaskHeartbeat",
+          "TestState");
 
   static final List<String> BAD_BODIES =
       List.of(
@@ -61,7 +72,18 @@ class AwsProtocolFuzzIT extends PlatformITBase {
           "{\"routingConfiguration\":[],\"name\":\"a\"}",
           "\u0000\u0001\u0002",
           "{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}",
-          "{\"maxResults\":" + "1".repeat(2000) + "}");
+          "{\"maxResults\":" + "1".repeat(2000) + "}",
+          "{\"executionArn\":\"arn:aws:states:us-east-1:123456789012:execution:a:b:c:d\"}",
+          "{\"executionArn\":\"arn:aws:states:us-east-1:123456789012:stateMachine:x\"}",
+          "{\"taskToken\":\"sc1.\",\"output\":\"{}\"}",
+          "{\"taskToken\":\"sc1.a.b.c\",\"output\":\"not json\"}",
+          "{\"stateMachineArn\":\"arn:aws:states:us-east-1:123456789012:stateMachine:NoSuch\","
+              + "\"input\":\"{\\\"a\\\":"
+              + "[".repeat(5000)
+              + "\"}",
+          "{\"definition\":\"{\\\"Type\\\":\\\"Pass\\\"}\",\"variables\":\"[1]\"}",
+          "{\"executionArn\":\"arn:aws:states:us-east-1:123456789012:execution:a:b\","
+              + "\"maxResults\":5000}");
 
   final HttpClient http = HttpClient.newHttpClient();
 

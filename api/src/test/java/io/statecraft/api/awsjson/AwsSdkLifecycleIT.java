@@ -26,7 +26,6 @@ import software.amazon.awssdk.services.sfn.model.LogLevel;
 import software.amazon.awssdk.services.sfn.model.MissingRequiredParameterException;
 import software.amazon.awssdk.services.sfn.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sfn.model.RoutingConfigurationListItem;
-import software.amazon.awssdk.services.sfn.model.SfnException;
 import software.amazon.awssdk.services.sfn.model.StateMachineAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.StateMachineStatus;
@@ -231,10 +230,7 @@ class AwsSdkLifecycleIT extends PlatformITBase {
     assertThatThrownBy(() -> sfn.listTagsForResource(r -> r.resourceArn(arn + "Missing")))
         .isInstanceOf(ResourceNotFoundException.class);
     assertThatThrownBy(() -> sfn.describeExecution(r -> r.executionArn(arn)))
-        .isInstanceOfSatisfying(
-            SfnException.class,
-            e ->
-                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException"));
+        .isInstanceOf(InvalidArnException.class);
   }
 
   @Test

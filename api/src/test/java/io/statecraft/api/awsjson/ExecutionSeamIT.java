@@ -50,6 +50,7 @@ class ExecutionSeamIT {
   @TestConfiguration
   static class Recording {
     @Bean
+    @org.springframework.context.annotation.Primary
     RecordingExecutions recordingExecutions() {
       return new RecordingExecutions();
     }
@@ -101,6 +102,16 @@ class ExecutionSeamIT {
           null,
           null,
           "rev");
+    }
+
+    @Override
+    public Execution recorded(String executionArn) {
+      return describe(executionArn);
+    }
+
+    @Override
+    public List<String> currentStates(String executionArn) {
+      return List.of();
     }
 
     @Override

@@ -25,7 +25,14 @@ class RestFuzzIT extends PlatformITBase {
         new Endpoint("POST", "/api/v1/state-machines/Fuzzed/aliases"),
         new Endpoint("PATCH", "/api/v1/state-machines/Fuzzed/aliases/live"),
         new Endpoint("POST", "/api/v1/state-machines/Fuzzed/tags"),
-        new Endpoint("POST", "/api/v1/validate"));
+        new Endpoint("POST", "/api/v1/validate"),
+        new Endpoint("POST", "/api/v1/state-machines/Fuzzed/executions"),
+        new Endpoint("POST", "/api/v1/state-machines/Fuzzed/executions/none/stop"),
+        new Endpoint("POST", "/api/v1/task-tokens/success"),
+        new Endpoint("POST", "/api/v1/task-tokens/failure"),
+        new Endpoint("POST", "/api/v1/task-tokens/heartbeat"),
+        new Endpoint("POST", "/api/v1/test-state"),
+        new Endpoint("POST", "/demo/fraud/reviews/none/decision"));
   }
 
   static final List<String> BAD_BODIES =
@@ -40,7 +47,11 @@ class RestFuzzIT extends PlatformITBase {
           "{\"tags\":[1,2]}",
           "{\"extra\":1}",
           "{\"a\":" + "{\"a\":".repeat(5000) + "1" + "}".repeat(5001),
-          "{\"maxResults\":" + "9".repeat(3000) + "}");
+          "{\"maxResults\":" + "9".repeat(3000) + "}",
+          "{\"input\":" + "[".repeat(3000) + "]".repeat(3000) + "}",
+          "{\"taskToken\":12,\"output\":{}}",
+          "{\"qualifier\":\"\"}",
+          "{\"definition\":[],\"variables\":3}");
 
   final HttpClient http = HttpClient.newHttpClient();
 

@@ -19,7 +19,10 @@ class NetworkExposureGuardTest {
         io.statecraft.api.config.Role.ALL,
         new StatecraftProperties.Aws("us-east-1", "123456789012"),
         new StatecraftProperties.Temporal(
-            null, "default", new StatecraftProperties.Embedded(temporalBind, 7233)),
+            null,
+            "default",
+            new StatecraftProperties.Embedded(temporalBind, 7233),
+            "http://localhost:8233"),
         new StatecraftProperties.Security(
             enabled, allowInsecure, List.<AwsCredential>of(), apiKeys, List.of()),
         new StatecraftProperties.Limits(1048576, 1048576));
