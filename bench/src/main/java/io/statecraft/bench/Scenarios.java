@@ -1,5 +1,6 @@
 package io.statecraft.bench;
 
+import io.statecraft.bench.overhead.OverheadScenario;
 import io.statecraft.bench.statecost.StateCostScenario;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,7 @@ public final class Scenarios {
   private Scenarios() {}
 
   /** Every scenario, in the order a run without scenario names runs them. */
-  public static final List<Scenario> ALL = List.of(new StateCostScenario());
+  public static final List<Scenario> ALL = List.of(new StateCostScenario(), new OverheadScenario());
 
   /** The scenario called {@code name}. */
   public static Optional<Scenario> named(String name) {
