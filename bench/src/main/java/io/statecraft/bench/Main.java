@@ -1,6 +1,7 @@
 package io.statecraft.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.bench.platform.SharedPlatform;
 import io.statecraft.bench.report.Environment;
 import io.statecraft.bench.report.Figure;
 import io.statecraft.bench.report.Report;
@@ -98,20 +99,24 @@ public final class Main {
         env.jdkVendor());
     List<ScenarioReport> reports = new ArrayList<>();
     List<String> failed = new ArrayList<>();
-    for (Scenario s : cmd.scenarios()) {
-      ScenarioContext context = new ScenarioContext(cmd.mode(), cmd.verbose(), out);
-      context.log("running " + s.name() + " (about " + s.estimatedSeconds(cmd.mode()) + " s)");
-      long started = System.nanoTime();
-      try {
-        ScenarioReport r = s.run(context);
-        checkFigures(s, r);
-        reports.add(r.withDuration((System.nanoTime() - started) / 1e9));
-      } catch (Exception e) {
-        failed.add(s.name());
-        err.println("statecraft-bench: the scenario " + s.name() + " failed: " + e);
-        e.printStackTrace(err);
+    long runStarted = System.nanoTime();
+    try (SharedPlatform platform = new SharedPlatform()) {
+      for (Scenario s : cmd.scenarios()) {
+        ScenarioContext context = new ScenarioContext(cmd.mode(), cmd.verbose(), out, platform);
+        context.log("running " + s.name() + " (about " + s.estimatedSeconds(cmd.mode()) + " s)");
+        long started = System.nanoTime();
+        try {
+          ScenarioReport r = s.run(context);
+          checkFigures(s, r);
+          reports.add(r.withDuration((System.nanoTime() - started) / 1e9));
+        } catch (Exception e) {
+          failed.add(s.name());
+          err.println("statecraft-bench: the scenario " + s.name() + " failed: " + e);
+          e.printStackTrace(err);
+        }
       }
     }
+    out.printf("%nall scenarios: %.1f s%n", (System.nanoTime() - runStarted) / 1e9);
     Table.print(reports, out);
     Report report = new Report(env, cmd.mode().label(), reports);
     try {

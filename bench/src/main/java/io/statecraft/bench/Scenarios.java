@@ -1,7 +1,9 @@
 package io.statecraft.bench;
 
+import io.statecraft.bench.load.LoadScenario;
 import io.statecraft.bench.overhead.OverheadScenario;
 import io.statecraft.bench.statecost.StateCostScenario;
+import io.statecraft.bench.throughput.ThroughputScenario;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +13,12 @@ public final class Scenarios {
   private Scenarios() {}
 
   /** Every scenario, in the order a run without scenario names runs them. */
-  public static final List<Scenario> ALL = List.of(new StateCostScenario(), new OverheadScenario());
+  public static final List<Scenario> ALL =
+      List.of(
+          new StateCostScenario(),
+          new OverheadScenario(),
+          new ThroughputScenario(),
+          new LoadScenario());
 
   /** The scenario called {@code name}. */
   public static Optional<Scenario> named(String name) {
