@@ -2,6 +2,9 @@ package io.statecraft.bench;
 
 import io.statecraft.bench.load.LoadScenario;
 import io.statecraft.bench.overhead.OverheadScenario;
+import io.statecraft.bench.scale.IdleExecutionsScenario;
+import io.statecraft.bench.scale.LongLoopScenario;
+import io.statecraft.bench.scale.MapScaleScenario;
 import io.statecraft.bench.statecost.StateCostScenario;
 import io.statecraft.bench.throughput.ThroughputScenario;
 import java.util.List;
@@ -18,7 +21,10 @@ public final class Scenarios {
           new StateCostScenario(),
           new OverheadScenario(),
           new ThroughputScenario(),
-          new LoadScenario());
+          new LoadScenario(),
+          new MapScaleScenario(),
+          new LongLoopScenario(),
+          new IdleExecutionsScenario());
 
   /** The scenario called {@code name}. */
   public static Optional<Scenario> named(String name) {

@@ -6,6 +6,7 @@ import io.statecraft.activities.demo.DemoSettings;
 import io.statecraft.activities.sdk.TaskDispatcher;
 import io.statecraft.workflows.WorkerTuning;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /** The tasks the in-process scenarios' worker runs, and the tuning it runs with. */
 public final class BenchTasks {
@@ -27,11 +28,18 @@ public final class BenchTasks {
 
   /** The no-op task and the demo tasks (instant, no failures). */
   public static TaskDispatcher dispatcher() {
+    return dispatcher(builder -> {});
+  }
+
+  /** The no-op task, the demo tasks, and what {@code extra} registers. */
+  public static TaskDispatcher dispatcher(Consumer<TaskDispatcher.Builder> extra) {
     DemoServices demo = DemoServices.create(DemoSettings.defaults());
-    return TaskDispatcher.builder()
-        .register(demo.taskObjects().toArray())
-        .task(NOOP, JsonNode.class, (input, context) -> input)
-        .build();
+    TaskDispatcher.Builder builder =
+        TaskDispatcher.builder()
+            .register(demo.taskObjects().toArray())
+            .task(NOOP, JsonNode.class, (input, context) -> input);
+    extra.accept(builder);
+    return builder.build();
   }
 
   /** The tuning {@value #TUNING_PROPERTY} selects. */
