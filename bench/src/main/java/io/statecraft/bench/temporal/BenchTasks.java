@@ -42,20 +42,62 @@ public final class BenchTasks {
     return builder.build();
   }
 
-  /** The tuning {@value #TUNING_PROPERTY} selects. */
+  /**
+   * The tuning {@value #TUNING_PROPERTY} selects, with any of its fields replaced by a system
+   * property {@code statecraft.bench.tuning.<field>} (for example {@code
+   * -Dstatecraft.bench.tuning.workflowPollers=10}), to measure one setting at a time.
+   */
   public static WorkerTuning tuning() {
     String value = System.getProperty(TUNING_PROPERTY, "platform").toLowerCase(Locale.ROOT);
-    return switch (value) {
-      case "platform" -> WorkerTuning.DEFAULTS;
-      case "sdk" -> WorkerTuning.SDK_DEFAULTS;
-      default ->
-          throw new IllegalArgumentException(
-              "-D" + TUNING_PROPERTY + " is 'platform' or 'sdk', not '" + value + "'");
-    };
+    WorkerTuning base =
+        switch (value) {
+          case "platform" -> WorkerTuning.DEFAULTS;
+          case "sdk" -> WorkerTuning.SDK_DEFAULTS;
+          default ->
+              throw new IllegalArgumentException(
+                  "-D" + TUNING_PROPERTY + " is 'platform' or 'sdk', not '" + value + "'");
+        };
+    return new WorkerTuning(
+        intProperty("workflowCacheSize", base.workflowCacheSize()),
+        intProperty("maxWorkflowThreads", base.maxWorkflowThreads()),
+        boolProperty("virtualWorkflowThreads", base.virtualWorkflowThreads()),
+        boolProperty("virtualTaskThreads", base.virtualTaskThreads()),
+        intProperty("workflowPollers", base.workflowPollers()),
+        intProperty("activityPollers", base.activityPollers()),
+        intProperty("maxConcurrentWorkflowTasks", base.maxConcurrentWorkflowTasks()),
+        intProperty("maxConcurrentActivities", base.maxConcurrentActivities()));
   }
 
-  /** The name of the tuning {@value #TUNING_PROPERTY} selects, for the report's parameters. */
+  /** How the report names the tuning: {@code platform}, {@code sdk}, or either with overrides. */
   public static String tuningName() {
-    return tuning() == WorkerTuning.DEFAULTS ? "platform" : "sdk";
+    String name = System.getProperty(TUNING_PROPERTY, "platform").toLowerCase(Locale.ROOT);
+    WorkerTuning base = name.equals("sdk") ? WorkerTuning.SDK_DEFAULTS : WorkerTuning.DEFAULTS;
+    WorkerTuning actual = tuning();
+    return actual.equals(base) ? name : name + " " + actual;
+  }
+
+  private static int intProperty(String field, int fallback) {
+    String v = System.getProperty(TUNING_PROPERTY + "." + field);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "-D" + TUNING_PROPERTY + "." + field + " is a whole number, not '" + v + "'", e);
+    }
+  }
+
+  private static boolean boolProperty(String field, boolean fallback) {
+    String v = System.getProperty(TUNING_PROPERTY + "." + field);
+    if (v == null) {
+      return fallback;
+    }
+    if (!v.equals("true") && !v.equals("false")) {
+      throw new IllegalArgumentException(
+          "-D" + TUNING_PROPERTY + "." + field + " is true or false, not '" + v + "'");
+    }
+    return Boolean.parseBoolean(v);
   }
 }
