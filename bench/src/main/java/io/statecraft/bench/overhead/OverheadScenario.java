@@ -81,7 +81,7 @@ public final class OverheadScenario implements Scenario {
       int concurrentRounds,
       int perConcurrentRound) {
     static Plan of(Mode mode) {
-      return mode == Mode.QUICK ? new Plan(20, 3, 5, 2, 100) : new Plan(100, 10, 20, 4, 500);
+      return mode == Mode.QUICK ? new Plan(10, 3, 5, 1, 100) : new Plan(100, 10, 20, 4, 500);
     }
   }
 

@@ -44,7 +44,7 @@ public final class IdleExecutionsScenario implements Scenario {
 
   record Plan(int executions, int parkSeconds) {
     static Plan of(Mode mode) {
-      return mode == Mode.QUICK ? new Plan(1_000, 15) : new Plan(10_000, 150);
+      return mode == Mode.QUICK ? new Plan(1_000, 10) : new Plan(10_000, 120);
     }
   }
 

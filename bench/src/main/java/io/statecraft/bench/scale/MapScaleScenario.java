@@ -39,7 +39,7 @@ public final class MapScaleScenario implements Scenario {
 
   /** Items per Map. */
   static int items(Mode mode) {
-    return mode == Mode.QUICK ? 2_000 : 100_000;
+    return mode == Mode.QUICK ? 1_000 : 100_000;
   }
 
   @Override
@@ -67,7 +67,7 @@ public final class MapScaleScenario implements Scenario {
 
   @Override
   public int estimatedSeconds(Mode mode) {
-    return mode == Mode.QUICK ? 20 : 900;
+    return mode == Mode.QUICK ? 25 : 2400;
   }
 
   /** A Map over {@code $.items} whose every item runs the no-op task. */

@@ -46,7 +46,7 @@ public final class ThroughputScenario implements Scenario {
   record Plan(int[] executions, int warmup) {
     static Plan of(Mode mode) {
       return mode == Mode.QUICK
-          ? new Plan(new int[] {5, 20, 50}, 10)
+          ? new Plan(new int[] {5, 20, 50}, 5)
           : new Plan(new int[] {50, 300, 1000}, 100);
     }
   }
