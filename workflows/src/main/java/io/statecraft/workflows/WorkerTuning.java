@@ -35,15 +35,25 @@ public record WorkerTuning(
       new WorkerTuning(600, 600, false, false, 5, 5, 200, 200);
 
   /**
-   * The platform's defaults. Workflow code runs on virtual threads, so that the cache and the
-   * thread limit no longer trade memory for platform threads: 10,000 cached executions and 20,000
-   * workflow threads fit in a modest heap, and an execution parked in a Wait or a callback stays
-   * cached instead of being replayed from its history when it resumes. Pollers, executors and slots
-   * keep the SDK's values: on the benchmarks' machine more pollers only competed for the same two
-   * cores.
+   * The platform's defaults (the api's {@code statecraft.worker.tuning.*} defaults are the same).
+   *
+   * <ul>
+   *   <li>Workflow code runs on virtual threads, so the cache and the workflow thread limit no
+   *       longer trade memory for platform threads: each cached execution holds a thread while it
+   *       waits, and a virtual one is a small heap-allocated stack.
+   *   <li>The cache holds 10,000 executions (the SDK keeps 600): an execution parked in a Wait or a
+   *       callback stays cached and resumes without replaying its history. With 1,000 parked
+   *       executions resuming together, the cache moved {@code idle_executions.resume_seconds} from
+   *       11.1 s to 6.8 s for about the same heap per execution (7.2 KB and 8.0 KB).
+   *   <li>The thread limit is twice the cache, room for Parallel branches and inline Map items of
+   *       the cached executions (it bounds only platform workflow threads).
+   *   <li>Pollers, executors and slots keep the SDK's values, on virtual threads: on the two shared
+   *       cores of the benchmarks, 10 or 20 pollers instead of 5 and virtual instead of platform
+   *       poller threads moved no figure beyond the noise of the machine.
+   * </ul>
    */
   public static final WorkerTuning DEFAULTS =
-      new WorkerTuning(10_000, 20_000, true, false, 5, 5, 200, 200);
+      new WorkerTuning(10_000, 20_000, true, true, 5, 5, 200, 200);
 
   public WorkerTuning {
     positive(workflowCacheSize, "workflowCacheSize");
