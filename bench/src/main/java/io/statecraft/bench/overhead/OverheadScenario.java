@@ -113,7 +113,7 @@ public final class OverheadScenario implements Scenario {
 
   @Override
   public int estimatedSeconds(Mode mode) {
-    return mode == Mode.QUICK ? 15 : 90;
+    return mode == Mode.QUICK ? 15 : 560;
   }
 
   /** One side of the comparison: runs one execution to its end. */

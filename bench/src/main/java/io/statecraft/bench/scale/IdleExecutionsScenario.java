@@ -67,7 +67,7 @@ public final class IdleExecutionsScenario implements Scenario {
 
   @Override
   public int estimatedSeconds(Mode mode) {
-    return Plan.of(mode).parkSeconds() + (mode == Mode.QUICK ? 5 : 30);
+    return Plan.of(mode).parkSeconds() + (mode == Mode.QUICK ? 5 : 140);
   }
 
   @Override

@@ -61,7 +61,7 @@ public final class LongLoopScenario implements Scenario {
 
   @Override
   public int estimatedSeconds(Mode mode) {
-    return mode == Mode.QUICK ? 8 : 60;
+    return mode == Mode.QUICK ? 8 : 15;
   }
 
   @Override

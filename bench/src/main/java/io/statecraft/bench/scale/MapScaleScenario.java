@@ -67,7 +67,7 @@ public final class MapScaleScenario implements Scenario {
 
   @Override
   public int estimatedSeconds(Mode mode) {
-    return mode == Mode.QUICK ? 25 : 2400;
+    return mode == Mode.QUICK ? 25 : 2100;
   }
 
   /** A Map over {@code $.items} whose every item runs the no-op task. */

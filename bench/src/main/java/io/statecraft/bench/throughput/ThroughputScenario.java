@@ -80,7 +80,7 @@ public final class ThroughputScenario implements Scenario {
 
   @Override
   public int estimatedSeconds(Mode mode) {
-    return mode == Mode.QUICK ? 35 : 300;
+    return mode == Mode.QUICK ? 35 : 150;
   }
 
   /** Runs one execution of a machine to its end; {@code index} makes its name unique. */
