@@ -48,7 +48,8 @@ public record WorkerProperties(
   public record Integration(String resource, String activityType) {}
 
   /**
-   * Worker capacity. The defaults are Temporal's, except that workflow threads are virtual.
+   * Worker capacity. The defaults are {@link io.statecraft.workflows.WorkerTuning#DEFAULTS} (see
+   * there, and the README's benchmark section, for why).
    *
    * @param workflowCacheSize workflows kept in memory between their tasks (sticky execution)
    * @param maxWorkflowThreads threads that run cached workflows
@@ -59,13 +60,27 @@ public record WorkerProperties(
    * @param maxConcurrentActivities activities run at once, per worker
    */
   public record Tuning(
-      @DefaultValue("600") int workflowCacheSize,
-      @DefaultValue("600") int maxWorkflowThreads,
+      @DefaultValue("10000") int workflowCacheSize,
+      @DefaultValue("20000") int maxWorkflowThreads,
       @DefaultValue("true") boolean virtualThreads,
       @DefaultValue("5") int workflowPollers,
       @DefaultValue("5") int activityPollers,
       @DefaultValue("200") int maxConcurrentWorkflowTasks,
-      @DefaultValue("200") int maxConcurrentActivities) {}
+      @DefaultValue("200") int maxConcurrentActivities) {
+
+    /** These settings as the workflows module applies them. */
+    public io.statecraft.workflows.WorkerTuning toWorkerTuning() {
+      return new io.statecraft.workflows.WorkerTuning(
+          workflowCacheSize,
+          maxWorkflowThreads,
+          virtualThreads,
+          virtualThreads,
+          workflowPollers,
+          activityPollers,
+          maxConcurrentWorkflowTasks,
+          maxConcurrentActivities);
+    }
+  }
 
   /** See {@link io.statecraft.workflows.HistoryLimits}; the defaults are its defaults. */
   public record History(

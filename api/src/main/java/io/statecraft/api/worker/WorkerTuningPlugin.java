@@ -1,5 +1,6 @@
 package io.statecraft.api.worker;
 
+import io.statecraft.workflows.WorkerTuning;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -15,10 +16,14 @@ import java.util.function.Consumer;
  */
 final class WorkerTuningPlugin implements WorkerPlugin {
 
-  private final WorkerProperties.Tuning tuning;
+  private final WorkerTuning tuning;
 
   WorkerTuningPlugin(WorkerProperties.Tuning tuning) {
-    this.tuning = tuning;
+    try {
+      this.tuning = tuning.toWorkerTuning();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("statecraft.worker.tuning: " + e.getMessage(), e);
+    }
   }
 
   @Override
@@ -28,20 +33,12 @@ final class WorkerTuningPlugin implements WorkerPlugin {
 
   @Override
   public void configureWorkerFactory(WorkerFactoryOptions.Builder builder) {
-    builder
-        .setWorkflowCacheSize(tuning.workflowCacheSize())
-        .setMaxWorkflowThreadCount(tuning.maxWorkflowThreads())
-        .setUsingVirtualWorkflowThreads(tuning.virtualThreads());
+    tuning.applyTo(builder);
   }
 
   @Override
   public void configureWorker(String taskQueue, WorkerOptions.Builder builder) {
-    builder
-        .setMaxConcurrentWorkflowTaskPollers(tuning.workflowPollers())
-        .setMaxConcurrentActivityTaskPollers(tuning.activityPollers())
-        .setMaxConcurrentWorkflowTaskExecutionSize(tuning.maxConcurrentWorkflowTasks())
-        .setMaxConcurrentActivityExecutionSize(tuning.maxConcurrentActivities())
-        .setUsingVirtualThreads(tuning.virtualThreads());
+    tuning.applyTo(builder);
   }
 
   @Override

@@ -11,6 +11,7 @@ import static io.statecraft.asl.testing.Model.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.statecraft.asl.dataflow.ContextObject;
 import io.statecraft.asl.error.AslError;
 import io.statecraft.asl.error.AslFailure;
 import io.statecraft.asl.interpret.memory.InMemoryRunner;
@@ -58,6 +59,36 @@ class TaskStateTest {
     assertThat(scheduled.details().get("region").asText()).isEqualTo("us-east-1");
     assertThat(scheduled.toAwsJson().at("/taskScheduledEventDetails/parameters").asText())
         .isEqualTo("{\"id\":7,\"fixed\":1}");
+  }
+
+  @Test
+  void taskEventsNameTheRegionOfTheStateMachinesArn() {
+    StateMachine m = machine("T", state("T").task(RESOURCE));
+    for (String[] arnAndRegion :
+        new String[][] {
+          {"arn:aws:states:eu-west-2:123456789012:stateMachine:Orders", "eu-west-2"},
+          {"arn:aws:states:ap-south-1:123456789012:stateMachine:Orders/Map", "ap-south-1"},
+          {"arn:aws:states::123456789012:stateMachine:Orders", ""},
+          {"arn:aws:states:us-west-1", "us-west-1"},
+          {"not-an-arn", ""}
+        }) {
+      InMemoryRunner runner = new InMemoryRunner();
+      runner.tasks().register(RESOURCE, call -> json("{}"));
+      ExecutionStart start =
+          new ExecutionStart(
+              new ContextObject.ExecutionInfo(
+                  "arn:aws:states:eu-west-2:123456789012:execution:Orders:e",
+                  json("{}"),
+                  "e",
+                  null,
+                  "2024-01-01T00:00:00.000Z",
+                  0),
+              new ContextObject.StateMachineInfo(arnAndRegion[0], "Orders"));
+      HistoryEvent scheduled = runner.start(m, start).history().get(2);
+      assertThat(scheduled.details().get("region").asText())
+          .as(arnAndRegion[0])
+          .isEqualTo(arnAndRegion[1]);
+    }
   }
 
   @Test

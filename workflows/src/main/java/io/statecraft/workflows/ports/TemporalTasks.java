@@ -305,10 +305,13 @@ public final class TemporalTasks implements Tasks {
 
   /** The task queue of an activity type, as first routed in this run. */
   String queue(String activityType) {
+    // The predicate says whether a fresh value is to be recorded: only when the route changed.
+    // (Recording when it was equal wrote a marker per Task and kept a changed route from ever
+    // being recorded.)
     return Workflow.mutableSideEffect(
         "route:" + activityType,
         String.class,
-        Objects::equals,
+        (recorded, fresh) -> !Objects.equals(recorded, fresh),
         () -> ctx.settings().routing().route(activityType));
   }
 

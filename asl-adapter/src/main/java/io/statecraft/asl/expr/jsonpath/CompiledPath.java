@@ -1,6 +1,7 @@
 package io.statecraft.asl.expr.jsonpath;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.jayway.jsonpath.JsonPath;
 import io.statecraft.asl.error.AslFailure;
@@ -32,18 +33,26 @@ public final class CompiledPath implements PathExpr {
   private final String variable;
   private final Step[] steps; // null when Jayway evaluates the path
   private final JsonPath jayway; // null when the steps do
+  private final PathSyntax.Projection projection; // a [*] the steps can walk, or null
   private final boolean definite;
   private final boolean callsFunctions;
 
   /** A function call anywhere in the path, such as {@code .length()} or {@code .append(1)}. */
   private static final Pattern FUNCTION_CALL = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\s*\\(");
 
-  private CompiledPath(String text, Root root, String variable, List<Step> steps, JsonPath jayway) {
+  private CompiledPath(
+      String text,
+      Root root,
+      String variable,
+      List<Step> steps,
+      JsonPath jayway,
+      PathSyntax.Projection projection) {
     this.text = text;
     this.root = root;
     this.variable = variable;
     this.steps = steps == null ? null : steps.toArray(Step[]::new);
     this.jayway = jayway;
+    this.projection = projection;
     this.definite = steps != null || Jayway.isDefinite(jayway);
     this.callsFunctions = jayway != null && FUNCTION_CALL.matcher(text).find();
   }
@@ -51,10 +60,16 @@ public final class CompiledPath implements PathExpr {
   static CompiledPath compile(String text) throws ExpressionException {
     PathSyntax.Parsed parsed = PathSyntax.parse(text);
     if (parsed.steps() != null) {
-      return new CompiledPath(text, parsed.root(), parsed.variable(), parsed.steps(), null);
+      return new CompiledPath(text, parsed.root(), parsed.variable(), parsed.steps(), null, null);
     }
     JsonPath jayway = Jayway.compile(text, "$" + parsed.rest());
-    return new CompiledPath(text, parsed.root(), parsed.variable(), null, jayway);
+    return new CompiledPath(
+        text,
+        parsed.root(),
+        parsed.variable(),
+        null,
+        jayway,
+        PathSyntax.projection(text, parsed.rest()));
   }
 
   @Override
@@ -134,11 +149,23 @@ public final class CompiledPath implements PathExpr {
 
   /** Applies the path to a given document, whatever the root says. */
   public JsonNode select(JsonNode document) {
+    if (projection != null) {
+      JsonNode projected = project(document);
+      if (projected != null) {
+        return projected;
+      }
+    }
     if (steps == null) {
       // Some of Jayway's functions change the document they read (append() adds to the array in
       // place), so a path that calls functions reads a copy: the caller's document never changes.
       return Jayway.read(jayway, text, callsFunctions ? document.deepCopy() : document);
     }
+    JsonNode node = walk(steps, document);
+    return node == null ? MissingNode.getInstance() : node;
+  }
+
+  /** The node the steps lead to from {@code document}, or {@code null} when there is none. */
+  private static JsonNode walk(Step[] steps, JsonNode document) {
     JsonNode node = document;
     for (Step step : steps) {
       node =
@@ -153,10 +180,52 @@ public final class CompiledPath implements PathExpr {
             }
           };
       if (node == null) {
-        return MissingNode.getInstance();
+        return null;
       }
     }
     return node;
+  }
+
+  /**
+   * A {@code [*]} over an array followed by member names ({@code $.items[*].sku}), walked without
+   * Jayway, which spends most of such a read building path strings and re-wrapping each value.
+   * Answers what Jayway answers: no match when the path before {@code [*]} selects nothing, and
+   * elements skipped where a member is missing or a value is not an object. Returns {@code null},
+   * leaving the read to Jayway, where the node is not an array (Jayway walks an object's values) or
+   * a match is a kind of number Jayway would re-type.
+   */
+  private JsonNode project(JsonNode document) {
+    JsonNode node = walk(projection.prefix(), document);
+    if (node == null) {
+      return Jayway.MAPPER.createArrayNode();
+    }
+    if (!node.isArray()) {
+      return null;
+    }
+    ArrayNode matches = Jayway.MAPPER.createArrayNode();
+    for (int i = 0, n = node.size(); i < n; i++) {
+      JsonNode value = node.get(i);
+      for (String name : projection.members()) {
+        value = value.isObject() ? value.get(name) : null;
+        if (value == null) {
+          break;
+        }
+      }
+      if (value == null) {
+        continue;
+      }
+      if (!(value.isContainerNode()
+          || value.isTextual()
+          || value.isInt()
+          || value.isLong()
+          || value.isDouble()
+          || value.isBoolean()
+          || value.isNull())) {
+        return null;
+      }
+      matches.add(value);
+    }
+    return matches;
   }
 
   Step[] steps() {

@@ -20,7 +20,46 @@ final class PathSyntax {
       List<Step> steps // null when the rest is not a plain reference path
       ) {}
 
+  /**
+   * A path {@code <reference path>[*]<member names>}, such as {@code $.items[*].sku}.
+   *
+   * @param prefix the steps before {@code [*]}
+   * @param members the member names after it, in order
+   */
+  record Projection(Step[] prefix, String[] members) {}
+
   private PathSyntax() {}
+
+  /**
+   * The projection {@code rest} (the path after its root) is, or {@code null} when it is not one:
+   * exactly one {@code [*]}, a reference path before it and only member names after it.
+   */
+  static Projection projection(String text, String rest) {
+    int star = rest.indexOf("[*]");
+    if (star < 0 || rest.indexOf("[*]", star + 1) >= 0) {
+      return null;
+    }
+    List<Step> prefix;
+    List<Step> suffix;
+    try {
+      // A [*] inside a quoted name leaves a quote open on one side, which does not parse.
+      prefix = steps(text, rest.substring(0, star));
+      suffix = steps(text, rest.substring(star + 3));
+    } catch (ExpressionException e) {
+      return null;
+    }
+    if (prefix == null || suffix == null) {
+      return null;
+    }
+    String[] members = new String[suffix.size()];
+    for (int i = 0; i < members.length; i++) {
+      if (!(suffix.get(i) instanceof Step.Field f)) {
+        return null;
+      }
+      members[i] = f.name();
+    }
+    return new Projection(prefix.toArray(Step[]::new), members);
+  }
 
   static Parsed parse(String text) throws ExpressionException {
     if (text == null || text.isEmpty()) {
