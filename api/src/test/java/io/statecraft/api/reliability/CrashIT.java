@@ -315,7 +315,10 @@ class CrashIT {
             "--statecraft.demo.min-latency=" + minLatency,
             "--statecraft.demo.max-latency=" + maxLatency,
             "--statecraft.demo.ledger=" + ledger,
-            "--statecraft.worker.shutdown-timeout=" + WORKER_SHUTDOWN_TIMEOUT.toSeconds() + "s"));
+            "--statecraft.worker.shutdown-timeout=" + WORKER_SHUTDOWN_TIMEOUT.toSeconds() + "s",
+            // Fewer tasks at once stretch the run, so that about half the orders are in flight
+            // when the worker is killed.
+            "--statecraft.worker.tuning.max-concurrent-activities=16"));
   }
 
   static int port(Child child) {
