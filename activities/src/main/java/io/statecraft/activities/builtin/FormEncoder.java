@@ -1,8 +1,8 @@
 package io.statecraft.activities.builtin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.activities.PercentEncoding;
 import io.statecraft.activities.sdk.TaskError;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -90,22 +90,6 @@ final class FormEncoder {
 
   /** RFC 3986 percent-encoding of UTF-8, leaving only unreserved characters as they are. */
   static String percentEncode(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 8);
-    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'A' && c <= 'Z')
-          || (c >= 'a' && c <= 'z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~') {
-        out.append((char) c);
-      } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
-        out.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-      }
-    }
-    return out.toString();
+    return PercentEncoding.encode(text);
   }
 }

@@ -1,7 +1,7 @@
 package io.statecraft.api.executions;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.nio.charset.StandardCharsets;
+import io.statecraft.activities.PercentEncoding;
 import java.util.Objects;
 
 /**
@@ -55,22 +55,6 @@ public final class TemporalLinks {
    * Percent-encodes everything but RFC 3986's unreserved characters, so {@code /} is {@code %2F}.
    */
   static String encode(String text) {
-    StringBuilder out = new StringBuilder();
-    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xFF;
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~') {
-        out.append((char) c);
-      } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
-        out.append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
-      }
-    }
-    return out.toString();
+    return PercentEncoding.encode(text);
   }
 }

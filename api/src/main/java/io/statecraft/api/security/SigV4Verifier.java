@@ -1,5 +1,6 @@
 package io.statecraft.api.security;
 
+import io.statecraft.activities.PercentEncoding;
 import io.statecraft.api.error.ApiException;
 import io.statecraft.api.error.ErrorCode;
 import java.net.URLDecoder;
@@ -235,24 +236,7 @@ public final class SigV4Verifier {
 
   /** RFC 3986 encoding: everything but {@code A-Z a-z 0-9 - _ . ~} as {@code %XX}. */
   static String encode(String value) {
-    StringBuilder out = new StringBuilder();
-    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xFF;
-      if ((c >= 'A' && c <= 'Z')
-          || (c >= 'a' && c <= 'z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '_'
-          || c == '.'
-          || c == '~') {
-        out.append((char) c);
-      } else {
-        out.append('%')
-            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
-      }
-    }
-    return out.toString();
+    return PercentEncoding.encode(value);
   }
 
   private static String first(SignedRequest request, String name) {

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * docker-compose.yml cannot be started here (there is no Docker engine), so everything that can be
  * checked without one is: pinned images, files it mounts, startup order, ports, health checks,
  * credentials, and that Prometheus and Grafana are wired to what the file defines. {@code
- * docker-compose config -q} in .ci/run checks the syntax.
+ * docker-compose config -q} (api/src/test/sh/compose-config.sh, in the integration-test phase)
+ * checks the syntax.
  */
 class ComposeFileTest {
 

@@ -1,6 +1,7 @@
 package io.statecraft.asl.dataflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
@@ -47,7 +48,12 @@ public record ContextObject(
    * @param redriveCount how many times the execution was redriven
    */
   public record ExecutionInfo(
-      String id, JsonNode input, String name, String roleArn, String startTime, int redriveCount) {
+      String id,
+      @JsonDeserialize(using = ExactJson.class) JsonNode input,
+      String name,
+      String roleArn,
+      String startTime,
+      int redriveCount) {
     public ExecutionInfo {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(input, "input");
@@ -101,7 +107,7 @@ public record ContextObject(
    * @param index the item's zero-based index
    * @param value the item
    */
-  public record MapInfo(int index, JsonNode value) {
+  public record MapInfo(int index, @JsonDeserialize(using = ExactJson.class) JsonNode value) {
     public MapInfo {
       Objects.requireNonNull(value, "value");
     }

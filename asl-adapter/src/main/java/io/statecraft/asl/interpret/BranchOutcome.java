@@ -1,6 +1,8 @@
 package io.statecraft.asl.interpret;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.statecraft.asl.dataflow.ExactJson;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,7 +25,7 @@ import java.util.Objects;
  */
 public record BranchOutcome(
     Status status,
-    JsonNode output,
+    @JsonDeserialize(using = ExactJson.class) JsonNode output,
     String error,
     String cause,
     List<HistoryEvent> events,

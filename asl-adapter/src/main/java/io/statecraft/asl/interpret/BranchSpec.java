@@ -1,7 +1,9 @@
 package io.statecraft.asl.interpret;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.statecraft.asl.dataflow.ContextObject;
+import io.statecraft.asl.dataflow.ExactJson;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,9 +36,9 @@ public record BranchSpec(
     String graphPointer,
     int index,
     String scopePath,
-    JsonNode input,
+    @JsonDeserialize(using = ExactJson.class) JsonNode input,
     ContextObject context,
-    Map<String, JsonNode> outerVariables,
+    @JsonDeserialize(contentUsing = ExactJson.class) Map<String, JsonNode> outerVariables,
     int visitBase,
     String executionDeadline) {
 

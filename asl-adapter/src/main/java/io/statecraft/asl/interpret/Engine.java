@@ -47,7 +47,6 @@ import java.util.Optional;
 final class Engine {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final String ERROR_PREFIX = "An error occurred while executing the state '";
 
   final StateMachine machine;
   final Ports ports;
@@ -296,13 +295,7 @@ final class Engine {
       String cause = f.cause();
       if (f.aslError().is(StatesError.RUNTIME)
           || f.aslError().is(StatesError.QUERY_EVALUATION_ERROR)) {
-        cause =
-            ERROR_PREFIX
-                + state.name()
-                + "' (entered at the event id #"
-                + enteredId
-                + ")."
-                + (cause == null || cause.isEmpty() ? "" : " " + cause);
+        cause = EnteredEventIds.cause(state.name(), enteredId, cause);
       }
       Failure failure = new Failure(f.error(), cause);
       if (f.aslError().is(StatesError.QUERY_EVALUATION_ERROR)) {
@@ -408,7 +401,9 @@ final class Engine {
     }
     Instant now = ports.clock().now();
     Instant wake = now.plus(duration);
-    boolean timesOut = deadline != null && wake.isAfter(deadline);
+    // A pause that ends at the deadline ends with the execution: nothing runs at or after the
+    // deadline, as checkDeadline has it.
+    boolean timesOut = deadline != null && !wake.isBefore(deadline);
     if (timesOut) {
       duration = Duration.between(now, deadline);
       wake = deadline;
@@ -764,7 +759,8 @@ final class Engine {
                       r.contextJson(),
                       token,
                       retries.retryCount,
-                      policy));
+                      policy,
+                      deadlineText()));
     } catch (AslFailure f) {
       // A task still running when the execution's time is up ends with the execution.
       checkDeadline();
@@ -895,7 +891,7 @@ final class Engine {
             runKey,
             countFrom);
     for (int i = 0; i < n; i++) {
-      log.splice(outcomes.get(i).events(), outcomes.get(i).eventSource(), cursors[i]);
+      outcomes.set(i, splice(outcomes.get(i), cursors[i]));
       r.sc.cursor.integrate(cursors[i]);
     }
     Failure failure = firstFailure(outcomes);
@@ -1096,9 +1092,9 @@ final class Engine {
             runKey,
             countFrom);
     for (int i = 0; i < n; i++) {
-      BranchOutcome o = outcomes.get(i);
       Cursor lane = laneCursors[i % lanes];
-      log.splice(o.events(), o.eventSource(), lane);
+      BranchOutcome o = splice(outcomes.get(i), lane);
+      outcomes.set(i, o);
       if (!o.events().isEmpty() && o.status() == BranchOutcome.Status.SUCCEEDED && i + lanes >= n) {
         lane.source = lane.lastPublished;
       }
@@ -1280,7 +1276,20 @@ final class Engine {
     for (BranchOutcome o : outcomes) {
       visits.merge(runKey + WATERMARK, o.maxVisit(), Math::max);
     }
-    return outcomes;
+    return new ArrayList<>(outcomes);
+  }
+
+  /**
+   * Splices the events of a branch run elsewhere onto its line, and renumbers the event id its
+   * failure's cause names the way its events were renumbered.
+   */
+  private BranchOutcome splice(BranchOutcome o, Cursor line) {
+    Map<Long, Long> ids = log.splice(o.events(), o.eventSource(), line);
+    String cause = EnteredEventIds.renumber(o.cause(), ids);
+    return cause == null || cause.equals(o.cause())
+        ? o
+        : new BranchOutcome(
+            o.status(), o.output(), o.error(), cause, o.events(), o.eventSource(), o.maxVisit());
   }
 
   /** The key suffix of a fan-out state's visit watermark; {@code [} never appears raw in names. */

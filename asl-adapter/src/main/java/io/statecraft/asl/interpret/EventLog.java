@@ -53,10 +53,12 @@ final class EventLog {
    * Splices the events of a branch that ran elsewhere onto {@code cursor}'s line: renumbers them
    * after the events published so far, maps a {@code previousEventId} of 0 to where the line
    * stands, and moves the line to the branch's end.
+   *
+   * @return the branch's event ids mapped to their new ids
    */
-  void splice(List<HistoryEvent> events, long eventSource, Cursor cursor) {
+  Map<Long, Long> splice(List<HistoryEvent> events, long eventSource, Cursor cursor) {
     if (events.isEmpty()) {
-      return;
+      return Map.of();
     }
     Map<Long, Long> ids = new HashMap<>();
     long base = cursor.source;
@@ -65,10 +67,23 @@ final class EventLog {
       long id = nextId++;
       ids.put(e.id(), id);
       long previous = e.previousEventId() == 0 ? base : ids.getOrDefault(e.previousEventId(), base);
-      renumbered.add(e.renumbered(id, previous));
+      renumbered.add(renumberCause(e.renumbered(id, previous), ids));
     }
     renumbered.forEach(observer::onEvent);
     cursor.source = eventSource == 0 ? base : ids.getOrDefault(eventSource, base);
     cursor.lastPublished = renumbered.get(renumbered.size() - 1).id();
+    return ids;
+  }
+
+  /** An event whose cause names an event of the branch, renumbered as the branch's events are. */
+  private static HistoryEvent renumberCause(HistoryEvent e, Map<Long, Long> ids) {
+    String cause = e.cause();
+    String renumbered = EnteredEventIds.renumber(cause, ids);
+    if (renumbered == null || renumbered.equals(cause)) {
+      return e;
+    }
+    ObjectNode details = e.details().deepCopy();
+    details.put("cause", renumbered);
+    return new HistoryEvent(e.id(), e.previousEventId(), e.type(), e.timestamp(), details);
   }
 }

@@ -1,7 +1,9 @@
 package io.statecraft.asl.interpret;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.statecraft.asl.dataflow.ContextObject;
+import io.statecraft.asl.dataflow.ExactJson;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,8 +28,8 @@ import java.util.TreeMap;
  */
 public record Snapshot(
     String nextState,
-    JsonNode input,
-    Map<String, JsonNode> variables,
+    @JsonDeserialize(using = ExactJson.class) JsonNode input,
+    @JsonDeserialize(contentUsing = ExactJson.class) Map<String, JsonNode> variables,
     ContextObject.ExecutionInfo execution,
     ContextObject.StateMachineInfo stateMachine,
     long nextEventId,

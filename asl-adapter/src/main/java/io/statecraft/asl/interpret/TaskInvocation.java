@@ -1,6 +1,8 @@
 package io.statecraft.asl.interpret;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.statecraft.asl.dataflow.ExactJson;
 import java.util.Objects;
 
 /**
@@ -41,19 +43,24 @@ import java.util.Objects;
  * @param attempt the attempt number, from 0; equal to {@code $$.State.RetryCount}
  * @param nativeRetry the retry policy the port must apply itself, or {@code null} for exactly one
  *     attempt
+ * @param executionDeadline when the execution times out (its {@code TimeoutSeconds} after its
+ *     start), in {@code $$.Execution.StartTime} form, or {@code null} when it never does. No
+ *     attempt of the task, native retries included, may start or go on past it: the execution has
+ *     ended by then.
  */
 public record TaskInvocation(
     String invocationId,
     String stateName,
     String resource,
-    JsonNode parameters,
+    @JsonDeserialize(using = ExactJson.class) JsonNode parameters,
     Integer timeoutSeconds,
     Integer heartbeatSeconds,
-    JsonNode credentials,
-    JsonNode context,
+    @JsonDeserialize(using = ExactJson.class) JsonNode credentials,
+    @JsonDeserialize(using = ExactJson.class) JsonNode context,
     String taskToken,
     int attempt,
-    NativeRetryPolicy nativeRetry) {
+    NativeRetryPolicy nativeRetry,
+    String executionDeadline) {
 
   /** AWS's TimeoutSeconds when a Task state sets none. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 99_999_999;

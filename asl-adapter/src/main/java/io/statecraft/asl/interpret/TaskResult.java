@@ -1,6 +1,8 @@
 package io.statecraft.asl.interpret;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.statecraft.asl.dataflow.ExactJson;
 import java.util.Objects;
 
 /**
@@ -10,7 +12,7 @@ import java.util.Objects;
  * @param attempts how many attempts the port made for this invocation: 1, or more when it applied a
  *     {@link NativeRetryPolicy}
  */
-public record TaskResult(JsonNode output, int attempts) {
+public record TaskResult(@JsonDeserialize(using = ExactJson.class) JsonNode output, int attempts) {
   public TaskResult {
     Objects.requireNonNull(output, "output");
     if (attempts < 1) {

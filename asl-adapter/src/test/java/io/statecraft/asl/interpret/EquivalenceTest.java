@@ -250,4 +250,57 @@ class EquivalenceTest {
             inProcess.tasks().invocations().stream().map(TaskInvocation::invocationId).toList())
         .contains("Fan[0]/A#1", "Items[2]/Work#1");
   }
+
+  @Test
+  void aFailingBranchRunFromItsDescriptionNamesItsEnteredEventAsInTheHistory() {
+    // Found by the property tests: a branch run elsewhere numbers its events from 1, and the cause
+    // of its failure named the local number ("entered at the event id #1") where the in-process
+    // run, and the spliced history, name the branch state's entry in the whole history.
+    String parallel =
+        """
+        {"StartAt": "Fan", "States": {
+          "Fan": {"Type": "Parallel", "End": true, "Branches": [
+            {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}},
+            {"StartAt": "B", "States": {"B": {"Type": "Pass", "InputPath": "$.nope",
+              "End": true}}}]}}}
+        """;
+    String map =
+        """
+        {"StartAt": "Items", "States": {
+          "Items": {"Type": "Map", "ItemsPath": "$.list", "End": true,
+            "ItemProcessor": {"StartAt": "I", "States": {
+              "I": {"Type": "Pass", "Next": "J"},
+              "J": {"Type": "Pass", "OutputPath": "$.nope", "End": true}}}}}}
+        """;
+    for (String definition : List.of(parallel, map)) {
+      StateMachine m = io.statecraft.asl.Asl.read(definition);
+      InMemoryRunner.Run inProcess = new InMemoryRunner().start(m, json("{\"list\": [{}]}"));
+      InMemoryRunner.Run viaSpecs =
+          new InMemoryRunner().branchesViaSpecs().start(m, json("{\"list\": [{}]}"));
+      HistoryEvent entered =
+          inProcess.history().stream()
+              .filter(e -> "B".equals(e.name()) || "J".equals(e.name()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(((ExecutionOutcome.Failed) inProcess.outcome()).cause())
+          .contains("(entered at the event id #" + entered.id() + ").");
+      assertThat(viaSpecs.outcome()).isEqualTo(inProcess.outcome());
+      assertThat(viaSpecs.history()).isEqualTo(inProcess.history());
+    }
+  }
+
+  @Test
+  void onlyTheEnteredEventIdOfACauseIsRenumbered() {
+    java.util.Map<Long, Long> ids = java.util.Map.of(1L, 6L, 2L, 7L);
+    String prefix = "An error occurred while executing the state '";
+    assertThat(EnteredEventIds.renumber(prefix + "B' (entered at the event id #1). x #2", ids))
+        .isEqualTo(prefix + "B' (entered at the event id #6). x #2");
+    assertThat(EnteredEventIds.renumber(prefix + "B' (entered at the event id #3).", ids))
+        .isEqualTo(prefix + "B' (entered at the event id #3).");
+    assertThat(EnteredEventIds.renumber("Custom cause (entered at the event id #1).", ids))
+        .isEqualTo("Custom cause (entered at the event id #1).");
+    assertThat(EnteredEventIds.renumber(prefix + "B' (entered at the event id #).", ids))
+        .isEqualTo(prefix + "B' (entered at the event id #).");
+    assertThat(EnteredEventIds.renumber(null, ids)).isNull();
+  }
 }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statecraft.asl.error.AslError;
 import io.statecraft.asl.error.AslFailure;
 import io.statecraft.asl.interpret.memory.InMemoryRunner;
+import io.statecraft.asl.model.JitterStrategy;
 import io.statecraft.asl.model.StateMachine;
 import io.statecraft.asl.model.choice.Choice;
 import io.statecraft.asl.model.choice.ChoiceRule;
@@ -464,6 +465,91 @@ class StatesTest {
   }
 
   @Test
+  void aRetryDueExactlyAtTheDeadlineIsNotAttempted() {
+    // Found by the property tests: a pause ending at the deadline let one more attempt run at the
+    // instant the execution timed out.
+    String resource = "arn:aws:states:::lambda:invoke";
+    StateMachine m =
+        machine(
+            OptionalInt.of(1),
+            "T",
+            state("T")
+                .retry(
+                    Model.retrier(
+                        List.of("States.ALL"), 1, 3, 2.0, OptionalInt.empty(), JitterStrategy.NONE))
+                .task(resource));
+    InMemoryRunner runner = new InMemoryRunner().options(new Interpreter.Options(false));
+    runner
+        .tasks()
+        .register(
+            resource,
+            c -> {
+              throw new AslFailure(new AslError("Flaky", "always"));
+            });
+    InMemoryRunner.Run r = runner.start(m, json("{}"));
+    assertThat(r.outcome()).isInstanceOf(ExecutionOutcome.TimedOut.class);
+    assertThat(runner.tasks().attempts()).containsExactly("T#1:1");
+    assertThat(runner.clock().now()).isEqualTo(InMemoryRunner.DEFAULT_START.plusSeconds(1));
+  }
+
+  @Test
+  void nativeRetriesEndWithTheExecutionAsInterpretedRetriesDo() {
+    // Found by the property tests: the in-memory port applied a native retry policy past the
+    // execution's deadline, attempt after attempt (with MaxAttempts 99999999, until memory ran
+    // out), where a Temporal activity's schedule-to-close timeout stops at the deadline.
+    String resource = "arn:aws:states:::lambda:invoke";
+    StateMachine m =
+        machine(
+            OptionalInt.of(10),
+            "T",
+            state("T")
+                .retry(
+                    Model.retrier(
+                        List.of("States.ALL"),
+                        1,
+                        50,
+                        1.0,
+                        OptionalInt.empty(),
+                        JitterStrategy.NONE))
+                .task(resource));
+    List<String> attempts = new java.util.ArrayList<>();
+    for (boolean nativeRetries : new boolean[] {true, false}) {
+      InMemoryRunner runner = new InMemoryRunner().options(new Interpreter.Options(nativeRetries));
+      runner
+          .tasks()
+          .register(
+              resource,
+              c -> {
+                throw new AslFailure(new AslError("Flaky", "always"));
+              });
+      InMemoryRunner.Run r = runner.start(m, json("{}"));
+      assertThat(r.outcome()).isInstanceOf(ExecutionOutcome.TimedOut.class);
+      assertThat(runner.tasks().attempts()).hasSize(10);
+      assertThat(runner.clock().now()).isEqualTo(InMemoryRunner.DEFAULT_START.plusSeconds(10));
+      attempts.add(String.valueOf(runner.tasks().invocations().get(0).executionDeadline()));
+    }
+    assertThat(attempts).containsOnly("2024-01-01T00:00:10.000Z");
+  }
+
+  @Test
+  void aWaitEndingExactlyAtTheDeadlineEndsWithTheExecution() {
+    StateMachine m =
+        machine(
+            OptionalInt.of(60),
+            "W",
+            state("W").next("Done").waitFor(new WaitState.Seconds(literal("60"))),
+            state("Done").succeed());
+    InMemoryRunner.Run r = new InMemoryRunner().start(m, json("{}"));
+    assertThat(r.outcome()).isInstanceOf(ExecutionOutcome.TimedOut.class);
+    assertThat(r.history())
+        .extracting(HistoryEvent::type)
+        .containsExactly(
+            HistoryEventType.ExecutionStarted,
+            HistoryEventType.WaitStateEntered,
+            HistoryEventType.ExecutionTimedOut);
+  }
+
+  @Test
   void aTaskStillRunningAtTheDeadlineEndsWithTheExecution() {
     String resource = "arn:aws:states:::lambda:invoke";
     StateMachine m = machine(OptionalInt.of(30), "T", state("T").task(resource));
@@ -482,6 +568,8 @@ class StatesTest {
         .extracting(HistoryEvent::type)
         .doesNotContain(HistoryEventType.TaskSucceeded, HistoryEventType.TaskStateExited)
         .endsWith(HistoryEventType.TaskStarted, HistoryEventType.ExecutionTimedOut);
+    // The task is cut off at the deadline, as an activity whose timeout stops there.
+    assertThat(runner.clock().now()).isEqualTo(InMemoryRunner.DEFAULT_START.plusSeconds(30));
   }
 
   @Test

@@ -22,11 +22,7 @@ import io.statecraft.workflows.ExecutionResult;
 import io.statecraft.workflows.ExecutionStatus;
 import io.statecraft.workflows.ExecutionWorkflow;
 import io.statecraft.workflows.HistoryLimits;
-import io.statecraft.workflows.TaskFailure;
-import io.statecraft.workflows.TaskHeartbeat;
-import io.statecraft.workflows.TaskSuccess;
 import io.statecraft.workflows.failure.FailureMapper;
-import io.statecraft.workflows.ports.Callbacks;
 import io.statecraft.workflows.ports.Json;
 import io.statecraft.workflows.ports.RunContext;
 import io.statecraft.workflows.ports.RunMetrics;
@@ -47,7 +43,7 @@ import java.util.Objects;
  * interpreter core over the Temporal ports, keeps the run's history events for the {@code events}
  * query, and ends the Temporal workflow as {@link ExecutionWorkflow} describes.
  */
-public final class ExecutionWorkflowImpl implements ExecutionWorkflow {
+public final class ExecutionWorkflowImpl extends CallbackHandlers implements ExecutionWorkflow {
 
   private final WorkerServices services;
   private final List<HistoryEvent> events = new ArrayList<>();
@@ -275,42 +271,13 @@ public final class ExecutionWorkflowImpl implements ExecutionWorkflow {
 
   // ------------------------------------------------------------------ callbacks
 
-  private Callbacks callbacks() {
-    if (ctx == null) {
-      throw FailureMapper.callbackRejection(
-          io.statecraft.workflows.CallbackError.TASK_DOES_NOT_EXIST,
-          "The execution has not started any task.");
-    }
-    return ctx.callbacks();
+  @Override
+  protected RunContext run() {
+    return ctx;
   }
 
   @Override
-  public void validateTaskSuccess(TaskSuccess request) {
-    callbacks().validate(request.taskToken(), request.output());
-  }
-
-  @Override
-  public void sendTaskSuccess(TaskSuccess request) {
-    callbacks().succeed(request.taskToken(), request.output());
-  }
-
-  @Override
-  public void validateTaskFailure(TaskFailure request) {
-    callbacks().validate(request.taskToken(), null);
-  }
-
-  @Override
-  public void sendTaskFailure(TaskFailure request) {
-    callbacks().fail(request.taskToken(), request.error(), request.cause());
-  }
-
-  @Override
-  public void validateTaskHeartbeat(TaskHeartbeat request) {
-    callbacks().validate(request.taskToken(), null);
-  }
-
-  @Override
-  public void sendTaskHeartbeat(TaskHeartbeat request) {
-    callbacks().heartbeat(request.taskToken());
+  protected String notStartedMessage() {
+    return "The execution has not started any task.";
   }
 }

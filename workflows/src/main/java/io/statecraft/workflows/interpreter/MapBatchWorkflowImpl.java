@@ -10,11 +10,7 @@ import io.statecraft.asl.interpret.Ports;
 import io.statecraft.asl.interpret.Suspension;
 import io.statecraft.asl.model.StateMachine;
 import io.statecraft.workflows.ExecutionRequest;
-import io.statecraft.workflows.TaskFailure;
-import io.statecraft.workflows.TaskHeartbeat;
-import io.statecraft.workflows.TaskSuccess;
 import io.statecraft.workflows.failure.FailureMapper;
-import io.statecraft.workflows.ports.Callbacks;
 import io.statecraft.workflows.ports.DefinitionSource;
 import io.statecraft.workflows.ports.Json;
 import io.statecraft.workflows.ports.MapBatchRequest;
@@ -42,7 +38,7 @@ import java.util.Objects;
  * own failures exceed the tolerance, the rest are cancelled. Between items, a batch whose history
  * reached the limit continues as new with the outcomes so far.
  */
-public final class MapBatchWorkflowImpl implements MapBatchWorkflow {
+public final class MapBatchWorkflowImpl extends CallbackHandlers implements MapBatchWorkflow {
 
   private final WorkerServices services;
   private String definition;
@@ -215,42 +211,13 @@ public final class MapBatchWorkflowImpl implements MapBatchWorkflow {
     return definition;
   }
 
-  private Callbacks callbacks() {
-    if (ctx == null) {
-      throw FailureMapper.callbackRejection(
-          io.statecraft.workflows.CallbackError.TASK_DOES_NOT_EXIST,
-          "The batch has not started any task.");
-    }
-    return ctx.callbacks();
+  @Override
+  protected RunContext run() {
+    return ctx;
   }
 
   @Override
-  public void validateTaskSuccess(TaskSuccess request) {
-    callbacks().validate(request.taskToken(), request.output());
-  }
-
-  @Override
-  public void sendTaskSuccess(TaskSuccess request) {
-    callbacks().succeed(request.taskToken(), request.output());
-  }
-
-  @Override
-  public void validateTaskFailure(TaskFailure request) {
-    callbacks().validate(request.taskToken(), null);
-  }
-
-  @Override
-  public void sendTaskFailure(TaskFailure request) {
-    callbacks().fail(request.taskToken(), request.error(), request.cause());
-  }
-
-  @Override
-  public void validateTaskHeartbeat(TaskHeartbeat request) {
-    callbacks().validate(request.taskToken(), null);
-  }
-
-  @Override
-  public void sendTaskHeartbeat(TaskHeartbeat request) {
-    callbacks().heartbeat(request.taskToken());
+  protected String notStartedMessage() {
+    return "The batch has not started any task.";
   }
 }

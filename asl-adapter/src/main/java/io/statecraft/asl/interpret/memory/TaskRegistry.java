@@ -1,6 +1,7 @@
 package io.statecraft.asl.interpret.memory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statecraft.asl.dataflow.Timestamps;
 import io.statecraft.asl.error.AslError;
 import io.statecraft.asl.error.AslFailure;
 import io.statecraft.asl.error.StatesError;
@@ -26,7 +27,9 @@ import java.util.Objects;
  * HeartbeatSeconds are enforced on the {@link VirtualClock} ({@code States.Timeout}, {@code
  * States.HeartbeatTimeout}), and a {@link NativeRetryPolicy} is applied the way Temporal applies an
  * activity retry policy: attempt after attempt, pausing by its backoff, stopping at the maximum
- * attempts or at a non-retryable error type.
+ * attempts or at a non-retryable error type. Like an activity whose schedule-to-close timeout is
+ * capped at the execution's deadline, no attempt goes on or starts past {@link
+ * TaskInvocation#executionDeadline()}.
  */
 public final class TaskRegistry implements Tasks {
 
@@ -45,11 +48,13 @@ public final class TaskRegistry implements Tasks {
     private final TaskInvocation invocation;
     private final int attempt;
     private final Instant timeoutAt;
+    private final Instant deadline;
     private Instant heartbeatAt;
 
-    private TaskCall(TaskInvocation invocation, int attempt) {
+    private TaskCall(TaskInvocation invocation, int attempt, Instant deadline) {
       this.invocation = invocation;
       this.attempt = attempt;
+      this.deadline = deadline;
       Instant now = clock.now();
       int timeout =
           invocation.timeoutSeconds() == null
@@ -83,13 +88,23 @@ public final class TaskRegistry implements Tasks {
       return clock.now();
     }
 
-    /** Lets time pass while the task works, failing it if it runs past a timeout. */
+    /**
+     * Lets time pass while the task works, failing it if it runs past a timeout or past the
+     * execution's deadline.
+     */
     public void sleep(Duration duration) {
       Instant target = clock.now().plus(duration);
       Instant limit =
           heartbeatAt == null || timeoutAt.isBefore(heartbeatAt) ? timeoutAt : heartbeatAt;
+      if (deadline != null && deadline.isBefore(limit)) {
+        limit = deadline;
+      }
       if (target.isAfter(limit)) {
         clock.advance(Duration.between(clock.now(), limit));
+        if (limit.equals(deadline)) {
+          throw new AslFailure(
+              StatesError.TIMEOUT, "The execution reached its TimeoutSeconds while the task ran.");
+        }
         throw limit.equals(timeoutAt)
             ? new AslFailure(StatesError.TIMEOUT, "The task ran longer than its TimeoutSeconds.")
             : new AslFailure(
@@ -153,24 +168,43 @@ public final class TaskRegistry implements Tasks {
           "No task handler is registered for the resource '" + invocation.resource() + "'.");
     }
     NativeRetryPolicy policy = invocation.nativeRetry();
+    Instant deadline =
+        invocation.executionDeadline() == null
+            ? null
+            : Timestamps.parse(invocation.executionDeadline())
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "the execution deadline is not a timestamp: "
+                                + invocation.executionDeadline()));
     int max = policy == null ? 1 : policy.maximumAttempts();
     for (int attempt = 1; ; attempt++) {
       try {
-        return new TaskResult(attempt(handler, invocation, attempt), attempt);
+        return new TaskResult(attempt(handler, invocation, attempt, deadline), attempt);
       } catch (AslFailure f) {
         if (attempt >= max || policy.nonRetryableErrorTypes().contains(f.error())) {
           throw f;
         }
-        clock.advance(policy.delayBeforeAttempt(attempt + 1));
+        Duration delay = policy.delayBeforeAttempt(attempt + 1);
+        if (deadline != null && !clock.now().plus(delay).isBefore(deadline)) {
+          // The retries end with the execution, which has timed out by the time the next attempt
+          // is due.
+          if (clock.now().isBefore(deadline)) {
+            clock.advance(Duration.between(clock.now(), deadline));
+          }
+          throw f;
+        }
+        clock.advance(delay);
       }
     }
   }
 
-  private JsonNode attempt(Handler handler, TaskInvocation invocation, int attempt) {
+  private JsonNode attempt(
+      Handler handler, TaskInvocation invocation, int attempt, Instant deadline) {
     synchronized (this) {
       attempts.add(invocation.invocationId() + ":" + attempt);
     }
-    TaskCall call = new TaskCall(invocation, attempt);
+    TaskCall call = new TaskCall(invocation, attempt, deadline);
     JsonNode result;
     try {
       result = handler.handle(call);

@@ -5,7 +5,7 @@
 # complete a callback with send-task-success, and run the order example through the CLI and the
 # REST API with identical outputs.
 #
-# Usage: .ci/cli-walkthrough.sh http://127.0.0.1:8080
+# Usage: api/src/test/sh/cli-walkthrough.sh http://127.0.0.1:8080
 set -euo pipefail
 
 URL="${1:?usage: $0 <platform base URL, e.g. http://127.0.0.1:8080>}"
