@@ -9,8 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What every demo task does before its service call: wait its simulated latency, then fail if the
- * settings inject a transient failure for this attempt.
+ * The simulated network around every demo service call. A call's latency (between the settings'
+ * minimum and maximum, fixed per invocation and attempt) is spent in two legs: the request leg
+ * before the service applies anything ({@link #call}, which then fails the attempt if the settings
+ * inject a transient failure), and the response leg after it ({@link #respond}). A worker that dies
+ * during the response leg has applied the effect without reporting it, as a real service call can
+ * end; the retry must then find the effect already applied under its idempotency key.
  */
 public final class DemoRuntime {
 
@@ -34,13 +38,29 @@ public final class DemoRuntime {
     String key = context.idempotencyKey();
     int attempt =
         attempts.computeIfAbsent(task + '\u0000' + key, k -> new AtomicInteger()).incrementAndGet();
-    sleep(latency(key, attempt));
+    sleep(requestLeg(latency(key, attempt)));
     int failures = settings.transientFailures().getOrDefault(task, 0);
     if (attempt <= failures) {
       throw TaskError.of(
           transientError,
           "Simulated transient failure " + attempt + " of " + failures + " of " + task);
     }
+  }
+
+  /**
+   * Waits the response leg of the current attempt of {@code task}, after its service call applied
+   * the effect, and returns the service's result.
+   */
+  public <T> T respond(String task, TaskContext context, T result) {
+    String key = context.idempotencyKey();
+    int attempt = Math.max(1, attempts(task, key));
+    Duration latency = latency(key, attempt);
+    sleep(latency.minus(requestLeg(latency)));
+    return result;
+  }
+
+  private static Duration requestLeg(Duration latency) {
+    return latency.dividedBy(2);
   }
 
   /** How many attempts of the task's invocation under this key have been made. */

@@ -32,7 +32,9 @@ import java.util.Objects;
  *       #devOpsApi()} is the fake deploy/health API the platform serves for it.
  * </ul>
  *
- * All effects are applied once per idempotency key through one {@link EffectLedger}.
+ * All effects are applied once per idempotency key through one {@link EffectLedger}, in memory
+ * unless a durable one is given. The services' own state (stock levels, charges, shipments) is in
+ * memory either way: the ledger is the record of which effects were applied and with what result.
  *
  * <pre>{@code
  * DemoServices demo = DemoServices.create(DemoSettings.defaults());
@@ -44,7 +46,7 @@ public final class DemoServices {
   /** Status checks a demo deployment stays IN_PROGRESS for. */
   public static final int DEPLOYMENT_CHECKS_TO_COMPLETE = 2;
 
-  private final EffectLedger ledger = new EffectLedger();
+  private final EffectLedger ledger;
   private final DemoRuntime runtime;
   private final InventoryService inventory;
   private final PaymentService payments;
@@ -57,7 +59,9 @@ public final class DemoServices {
   private final DevOpsDemoApi devOpsApi;
   private final List<Object> taskObjects;
 
-  private DemoServices(DemoSettings settings, Clock clock, ObjectMapper mapper) {
+  private DemoServices(
+      DemoSettings settings, Clock clock, ObjectMapper mapper, EffectLedger ledger) {
+    this.ledger = ledger;
     this.runtime = new DemoRuntime(settings);
     this.inventory = new InventoryService(ledger, InventoryService.demoCatalog());
     this.payments = new PaymentService(ledger);
@@ -82,10 +86,26 @@ public final class DemoServices {
 
   /** Demo services with the given behaviour, clock (for review timestamps) and mapper. */
   public static DemoServices create(DemoSettings settings, Clock clock, ObjectMapper mapper) {
+    return create(settings, clock, mapper, EffectLedger.inMemory());
+  }
+
+  /**
+   * Demo services with the given behaviour whose effects are recorded in {@code ledger}, for
+   * example a durable one ({@link EffectLedger#open}) shared by the worker processes that follow
+   * each other.
+   */
+  public static DemoServices create(DemoSettings settings, EffectLedger ledger) {
+    return create(settings, Clock.systemUTC(), TaskDispatcher.defaultObjectMapper(), ledger);
+  }
+
+  /** Demo services with the given behaviour, clock, mapper and ledger. */
+  public static DemoServices create(
+      DemoSettings settings, Clock clock, ObjectMapper mapper, EffectLedger ledger) {
     return new DemoServices(
         Objects.requireNonNull(settings, "settings"),
         Objects.requireNonNull(clock, "clock"),
-        Objects.requireNonNull(mapper, "mapper"));
+        Objects.requireNonNull(mapper, "mapper"),
+        Objects.requireNonNull(ledger, "ledger"));
   }
 
   /** The objects whose {@code @AslTask} methods are the demo tasks; register them together. */

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.statecraft.api.validation.RequestBinder;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -89,6 +91,20 @@ public class ApiConfiguration {
         new FilterRegistrationBean<>(
             new RequestSizeLimitFilter(properties.limits().maxRequestBytes()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.addUrlPatterns("/*");
+    return registration;
+  }
+
+  /** The optional rate limit of both APIs, after authentication, so it sees who is calling. */
+  @Bean
+  @ConditionalOnProperty(name = "statecraft.api.rate-limit.enabled", havingValue = "true")
+  FilterRegistrationBean<RateLimitFilter> rateLimitFilter(StatecraftProperties properties) {
+    StatecraftProperties.RateLimit limit = properties.api().rateLimit();
+    FilterRegistrationBean<RateLimitFilter> registration =
+        new FilterRegistrationBean<>(
+            new RateLimitFilter(
+                limit.requestsPerSecond(), limit.burst(), limit.perClient(), System::nanoTime));
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     registration.addUrlPatterns("/*");
     return registration;
   }

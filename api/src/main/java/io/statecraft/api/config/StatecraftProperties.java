@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param temporal the Temporal server this process uses or embeds
  * @param security who may call the APIs
  * @param limits request size limits
+ * @param api how the two APIs are served
  */
 @ConfigurationProperties("statecraft")
 public record StatecraftProperties(
@@ -22,7 +23,8 @@ public record StatecraftProperties(
     @DefaultValue Aws aws,
     @DefaultValue Temporal temporal,
     @DefaultValue Security security,
-    @DefaultValue Limits limits) {
+    @DefaultValue Limits limits,
+    @DefaultValue Api api) {
 
   /** The region and account id written into every ARN. */
   public record Aws(
@@ -43,9 +45,15 @@ public record StatecraftProperties(
   /**
    * Temporal's Java test server run inside this process, in real time. It keeps everything in
    * memory: executions do not survive a restart of the process.
+   *
+   * @param stickyExecution whether workers may keep a workflow's tasks on a queue of their own;
+   *     turn it off when worker processes of their own use this server, so that a killed worker's
+   *     workflows go on elsewhere (see {@code EmbeddedTemporalServer})
    */
   public record Embedded(
-      @DefaultValue("127.0.0.1") String bindAddress, @DefaultValue("7233") int port) {}
+      @DefaultValue("127.0.0.1") String bindAddress,
+      @DefaultValue("7233") int port,
+      @DefaultValue("true") boolean stickyExecution) {}
 
   /**
    * Authentication of both APIs. Off by default, which is only allowed while the HTTP server and
@@ -68,4 +76,22 @@ public record StatecraftProperties(
   public record Limits(
       @DefaultValue("1048576") long maxRequestBytes,
       @DefaultValue("1048576") int maxDefinitionBytes) {}
+
+  /** How the REST API and the AWS protocol are served. */
+  public record Api(@DefaultValue RateLimit rateLimit) {}
+
+  /**
+   * An optional limit on the request rate of both APIs (token buckets; off by default).
+   *
+   * @param enabled whether requests are limited
+   * @param requestsPerSecond the sustained rate each bucket refills at
+   * @param burst how many requests a full bucket allows at once
+   * @param perClient one bucket per client (authenticated principal, or remote address while
+   *     authentication is off) rather than one for all callers
+   */
+  public record RateLimit(
+      @DefaultValue("false") boolean enabled,
+      @DefaultValue("50") double requestsPerSecond,
+      @DefaultValue("100") int burst,
+      @DefaultValue("true") boolean perClient) {}
 }

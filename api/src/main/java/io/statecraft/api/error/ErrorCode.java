@@ -41,6 +41,7 @@ public enum ErrorCode {
   TASK_TIMED_OUT("TaskTimedOut", 400, HttpStatus.CONFLICT),
   STATE_MACHINE_TYPE_NOT_SUPPORTED("StateMachineTypeNotSupported", 400, HttpStatus.BAD_REQUEST),
   SERVICE_UNAVAILABLE("ServiceUnavailable", 503, HttpStatus.SERVICE_UNAVAILABLE),
+  THROTTLING("ThrottlingException", 400, HttpStatus.TOO_MANY_REQUESTS),
   MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", 403, HttpStatus.UNAUTHORIZED),
   INCOMPLETE_SIGNATURE("IncompleteSignatureException", 400, HttpStatus.UNAUTHORIZED),
   INVALID_SIGNATURE("InvalidSignatureException", 400, HttpStatus.UNAUTHORIZED),

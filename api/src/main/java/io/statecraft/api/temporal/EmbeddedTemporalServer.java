@@ -1,8 +1,15 @@
 package io.statecraft.api.temporal;
 
 import io.grpc.BindableService;
+import io.grpc.ForwardingServerCallListener;
+import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.temporal.api.workflowservice.v1.RespondWorkflowTaskCompletedRequest;
+import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.IOException;
@@ -21,6 +28,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Everything it holds lives in memory: workflows, histories and task queues are gone when the
  * process stops.
+ *
+ * <p>Sticky execution: a worker asks for a workflow's next tasks on a queue of its own (its
+ * "sticky" queue), so that it continues from its cached state. A real Temporal server hands such a
+ * task to the shared queue when the worker does not take it within a few seconds (the worker died);
+ * the test server never does, so the workflows of a worker process killed without a goodbye would
+ * wait forever. With {@code stickyExecution} off, the server ignores the workers' sticky requests:
+ * every workflow task goes to the shared queue, and any worker takes over a dead one's workflows,
+ * at the price of replaying each workflow's history on every task.
  */
 public final class EmbeddedTemporalServer implements AutoCloseable {
 
@@ -43,6 +58,17 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
    * @throws IllegalStateException naming the address when it cannot be bound
    */
   public static EmbeddedTemporalServer start(String bindAddress, int port) {
+    return start(bindAddress, port, true);
+  }
+
+  /**
+   * Starts the server on {@code bindAddress:port}, honouring workers' sticky queues or not (see the
+   * class documentation).
+   *
+   * @throws IllegalStateException naming the address when it cannot be bound
+   */
+  public static EmbeddedTemporalServer start(
+      String bindAddress, int port, boolean stickyExecution) {
     InetSocketAddress address;
     try {
       address = new InetSocketAddress(InetAddress.getByName(bindAddress), port);
@@ -55,6 +81,9 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
     NettyServerBuilder builder = NettyServerBuilder.forAddress(address);
     List<BindableService> bindable = services.getServices();
     GRPCServerHelper.registerServicesAndHealthChecks(bindable, builder);
+    if (!stickyExecution) {
+      builder.intercept(new NonStickyWorkflowTasks());
+    }
     Server server = builder.build();
     try {
       server.start();
@@ -98,5 +127,37 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
     }
     services.close();
     log.info("Embedded Temporal server stopped");
+  }
+
+  /**
+   * Drops the sticky queue from every completed workflow task, so the next goes to the shared
+   * queue.
+   */
+  static final class NonStickyWorkflowTasks implements ServerInterceptor {
+
+    private static final String COMPLETED =
+        WorkflowServiceGrpc.getRespondWorkflowTaskCompletedMethod().getFullMethodName();
+
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+        ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+      ServerCall.Listener<Q> listener = next.startCall(call, headers);
+      if (!COMPLETED.equals(call.getMethodDescriptor().getFullMethodName())) {
+        return listener;
+      }
+      return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(listener) {
+        @Override
+        public void onMessage(Q message) {
+          if (message instanceof RespondWorkflowTaskCompletedRequest request
+              && request.hasStickyAttributes()) {
+            @SuppressWarnings("unchecked")
+            Q withoutSticky = (Q) request.toBuilder().clearStickyAttributes().build();
+            super.onMessage(withoutSticky);
+          } else {
+            super.onMessage(message);
+          }
+        }
+      };
+    }
   }
 }

@@ -34,7 +34,8 @@ public class TemporalConfiguration {
   @ConditionalOnProperty(StatecraftEnvironmentPostProcessor.EMBEDDED_ACTIVE)
   EmbeddedTemporalServer embeddedTemporalServer(StatecraftProperties properties) {
     StatecraftProperties.Embedded embedded = properties.temporal().embedded();
-    return EmbeddedTemporalServer.start(embedded.bindAddress(), embedded.port());
+    return EmbeddedTemporalServer.start(
+        embedded.bindAddress(), embedded.port(), embedded.stickyExecution());
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.statecraft.api.worker;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,9 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     /demo/...}) are served
  * @param minLatency the shortest simulated service call
  * @param maxLatency the longest simulated service call
+ * @param ledger the journal file of the demo services' effect ledger (JSON lines, see {@link
+ *     io.statecraft.activities.demo.EffectLedger}); unset, effects are remembered in memory only.
+ *     Set it on worker processes that follow each other, so that a worker started after a crash
+ *     does not apply an effect twice; one process writes the file at a time.
  */
 @ConfigurationProperties("statecraft.demo")
 public record DemoProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("0ms") Duration minLatency,
-    @DefaultValue("0ms") Duration maxLatency) {}
+    @DefaultValue("0ms") Duration maxLatency,
+    Path ledger) {}

@@ -7,6 +7,7 @@ import io.statecraft.activities.builtin.HttpTaskSettings;
 import io.statecraft.activities.builtin.Secret;
 import io.statecraft.activities.demo.DemoServices;
 import io.statecraft.activities.demo.DemoSettings;
+import io.statecraft.activities.demo.EffectLedger;
 import io.statecraft.activities.sdk.TaskDispatcher;
 import io.statecraft.api.config.ConditionalOnRole;
 import io.statecraft.api.config.StatecraftProperties;
@@ -121,12 +122,30 @@ public class WorkerConfiguration {
     return new WorkerLifecycle(factory, properties.shutdownTimeout());
   }
 
-  /** The in-memory services behind the example state machines. */
+  /**
+   * The record of the demo services' effects: journaled in {@code statecraft.demo.ledger} when set
+   * and this process runs the worker (an api-only process applies no effects and must not write a
+   * worker's journal), in memory otherwise.
+   */
   @Bean
   @ConditionalOnProperty(name = "statecraft.demo.enabled", matchIfMissing = true)
-  DemoServices demoServices(DemoProperties properties) {
+  EffectLedger demoEffectLedger(DemoProperties properties, StatecraftProperties statecraft) {
+    if (properties.ledger() == null || !statecraft.role().runsWorker()) {
+      return EffectLedger.inMemory();
+    }
+    EffectLedger ledger =
+        EffectLedger.open(properties.ledger(), TaskDispatcher.defaultObjectMapper());
+    log.info("Demo services record their effects in {}", properties.ledger().toAbsolutePath());
+    return ledger;
+  }
+
+  /** The services behind the example state machines. */
+  @Bean
+  @ConditionalOnProperty(name = "statecraft.demo.enabled", matchIfMissing = true)
+  DemoServices demoServices(DemoProperties properties, EffectLedger ledger) {
     return DemoServices.create(
-        DemoSettings.defaults().withLatency(properties.minLatency(), properties.maxLatency()));
+        DemoSettings.defaults().withLatency(properties.minLatency(), properties.maxLatency()),
+        ledger);
   }
 
   /**

@@ -150,6 +150,127 @@ class AwsProtocolFuzzIT extends PlatformITBase {
     assertThat(health.statusCode()).isEqualTo(200);
   }
 
+  /** Deeply nested and huge-numbered JSON, as a whole body, inside a definition and as input. */
+  static final List<String> HOSTILE_JSON =
+      List.of(
+          "[".repeat(10_000) + "]".repeat(10_000),
+          "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000),
+          "{\"n\":1e400}",
+          "{\"n\":-1e400}",
+          "{\"n\":" + "7".repeat(10_000) + "}",
+          "{\"n\":0." + "1".repeat(10_000) + "}");
+
+  @Test
+  void hostileJsonAnywhereGetsA4xxOrACorrectRunAndNeverHangsTheService() throws Exception {
+    int tried = 0;
+    for (String action : ACTIONS) {
+      for (String hostile : HOSTILE_JSON) {
+        int status = post(action, hostile.getBytes(StandardCharsets.UTF_8));
+        assertThat(status).as(action + " with " + abbreviate(hostile)).isBetween(400, 499);
+        tried++;
+      }
+    }
+    String machine =
+        "arn:aws:states:us-east-1:123456789012:stateMachine:"
+            + post200(
+                    "CreateStateMachine",
+                    "{\"name\":\"Hostile\",\"roleArn\":\"arn:aws:iam::123456789012:role/r\","
+                        + "\"definition\":\"{\\\"StartAt\\\":\\\"P\\\",\\\"States\\\":{\\\"P\\\":"
+                        + "{\\\"Type\\\":\\\"Pass\\\",\\\"End\\\":true}}}\"}")
+                .replaceAll(".*stateMachine:([^\"]+)\".*", "$1");
+    int n = 0;
+    for (String hostile : HOSTILE_JSON) {
+      String quoted = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(hostile);
+      // Inside a definition: a Pass state's Result.
+      String definition =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .writeValueAsString(
+                  "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Result\":"
+                      + hostile
+                      + ",\"End\":true}}}");
+      int created =
+          answer(
+              "CreateStateMachine",
+              ("{\"name\":\"Hostile"
+                      + (++n)
+                      + "\",\"roleArn\":\"arn:aws:iam::123456789012:role/r\",\"definition\":"
+                      + definition
+                      + "}")
+                  .getBytes(StandardCharsets.UTF_8));
+      assertThat(created).as("definition with " + abbreviate(hostile)).isIn(200, 400);
+      int validated =
+          answer(
+              "ValidateStateMachineDefinition",
+              ("{\"definition\":" + definition + "}").getBytes(StandardCharsets.UTF_8));
+      assertThat(validated).as("validating " + abbreviate(hostile)).isIn(200, 400);
+      // As execution input: refused, or run to its end.
+      HttpResponse<String> started =
+          http.send(
+              HttpRequest.newBuilder(URI.create(baseUrl() + "/"))
+                  .header("X-Amz-Target", "AWSStepFunctions.StartExecution")
+                  .header("Content-Type", "application/x-amz-json-1.0")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"stateMachineArn\":\""
+                              + machine
+                              + "\",\"name\":\"hostile-"
+                              + n
+                              + "\",\"input\":"
+                              + quoted
+                              + "}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(started.statusCode()).as("input " + abbreviate(hostile)).isIn(200, 400);
+      if (started.statusCode() == 200) {
+        String arn = started.body().replaceAll(".*\"executionArn\":\"([^\"]+)\".*", "$1");
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(30))
+            .until(
+                () ->
+                    !post200("DescribeExecution", "{\"executionArn\":\"" + arn + "\"}")
+                        .contains("\"RUNNING\""));
+      } else {
+        assertThat(started.body()).contains("\"message\"");
+      }
+      tried += 3;
+    }
+    HttpResponse<String> health =
+        http.send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(tried).isEqualTo(ACTIONS.size() * HOSTILE_JSON.size() + 3 * HOSTILE_JSON.size());
+  }
+
+  /** The status; a 4xx must come in AWS's error shape, anything else must be a 200. */
+  int answer(String action, byte[] body) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/"))
+                .header("X-Amz-Target", "AWSStepFunctions." + action)
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      assertThat(response.body()).as(action).contains("\"__type\"").contains("\"message\"");
+    }
+    return response.statusCode();
+  }
+
+  String post200(String action, String body) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/"))
+                .header("X-Amz-Target", "AWSStepFunctions." + action)
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(action + ": " + response.body()).isEqualTo(200);
+    return response.body();
+  }
+
   static String abbreviate(String body) {
     return body.length() > 80 ? body.substring(0, 80) + "..." : body;
   }

@@ -51,7 +51,16 @@ class RestFuzzIT extends PlatformITBase {
           "{\"input\":" + "[".repeat(3000) + "]".repeat(3000) + "}",
           "{\"taskToken\":12,\"output\":{}}",
           "{\"qualifier\":\"\"}",
-          "{\"definition\":[],\"variables\":3}");
+          "{\"definition\":[],\"variables\":3}",
+          "[".repeat(10_000) + "]".repeat(10_000),
+          "{\"input\":" + "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_001),
+          "{\"maxResults\":1e400}",
+          "{\"name\":\"x\",\"input\":{\"n\":" + "7".repeat(10_000) + "}}",
+          "{\"name\":\"x\",\"definition\":{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\","
+              + "\"Result\":"
+              + "[".repeat(10_000)
+              + "]".repeat(10_000)
+              + ",\"End\":true}}}}");
 
   final HttpClient http = HttpClient.newHttpClient();
 

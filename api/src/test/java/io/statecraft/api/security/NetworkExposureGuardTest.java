@@ -21,11 +21,12 @@ class NetworkExposureGuardTest {
         new StatecraftProperties.Temporal(
             null,
             "default",
-            new StatecraftProperties.Embedded(temporalBind, 7233),
+            new StatecraftProperties.Embedded(temporalBind, 7233, true),
             "http://localhost:8233"),
         new StatecraftProperties.Security(
             enabled, allowInsecure, List.<AwsCredential>of(), apiKeys, List.of()),
-        new StatecraftProperties.Limits(1048576, 1048576));
+        new StatecraftProperties.Limits(1048576, 1048576),
+        new StatecraftProperties.Api(new StatecraftProperties.RateLimit(false, 50, 100, true)));
   }
 
   static MockEnvironment environment(String serverAddress) {

@@ -195,6 +195,19 @@ final class Scenarios {
         """
             .formatted(StatecraftTestKit.stateMachineArn("Child")),
         "{}");
+    add(
+        s,
+        "jsonata-assign",
+        """
+        {"QueryLanguage":"JSONata","StartAt":"Remember","States":{
+          "Remember":{"Type":"Pass","Assign":{"total":"{%% $states.input.a + $states.input.b %%}"},
+            "Next":"Call"},
+          "Call":{"Type":"Task","Resource":"%s","Arguments":{"a":"{%% $total %%}","b":1},
+            "Assign":{"added":"{%% $states.result.sum %%}"},
+            "Output":"{%% {'added': $added, 'total': $total} %%}","End":true}}}
+        """
+            .formatted(activity("Add")),
+        "{\"a\":2,\"b\":3}");
     s.put(
         "stopped",
         new Scenario(

@@ -41,7 +41,10 @@ public final class EtlTasks {
       throw TaskError.of("InvalidRecord", "ExtractRecords needs batchId and source");
     }
     List<JsonNode> records = store.read(request.source());
-    return new Extracted(request.batchId(), request.source(), records.size(), records);
+    return runtime.respond(
+        "ExtractRecords",
+        context,
+        new Extracted(request.batchId(), request.source(), records.size(), records));
   }
 
   /**
@@ -88,8 +91,11 @@ public final class EtlTasks {
               + "' is not a non-negative amount with at most two decimals");
     }
     long cents = amount.movePointRight(2).longValueExact();
-    return new TransformedRecord(
-        id, name.trim(), email.trim().toLowerCase(Locale.ROOT), cents, "TRANSFORMED");
+    return runtime.respond(
+        "TransformRecord",
+        context,
+        new TransformedRecord(
+            id, name.trim(), email.trim().toLowerCase(Locale.ROOT), cents, "TRANSFORMED"));
   }
 
   /** Loads the batch's transformed records into the warehouse. */
@@ -99,7 +105,10 @@ public final class EtlTasks {
     if (request == null || request.batchId() == null || request.records() == null) {
       throw TaskError.of("InvalidLoad", "LoadRecords needs batchId and records");
     }
-    return store.load(context.idempotencyKey(), request.batchId(), request.records());
+    return runtime.respond(
+        "LoadRecords",
+        context,
+        store.load(context.idempotencyKey(), request.batchId(), request.records()));
   }
 
   private static String text(JsonNode record, String field) {

@@ -44,21 +44,21 @@ public final class FraudTasks {
           "InvalidTransaction",
           "Transaction " + transaction.transactionId() + " has a negative amount");
     }
-    return rules.score(transaction);
+    return runtime.respond("ScoreTransaction", context, rules.score(transaction));
   }
 
   /** Records an approval. */
   @AslTask("ApproveTransaction")
   public Decision approve(DecisionRequest request, TaskContext context) {
     runtime.call("ApproveTransaction", context, "LedgerUnavailable");
-    return decide(request, context, "APPROVED");
+    return runtime.respond("ApproveTransaction", context, decide(request, context, "APPROVED"));
   }
 
   /** Records a decline. */
   @AslTask("DeclineTransaction")
   public Decision decline(DecisionRequest request, TaskContext context) {
     runtime.call("DeclineTransaction", context, "LedgerUnavailable");
-    return decide(request, context, "DECLINED");
+    return runtime.respond("DeclineTransaction", context, decide(request, context, "DECLINED"));
   }
 
   /** Puts the transaction in the review inbox with the waiting state's task token. */
@@ -74,7 +74,8 @@ public final class FraudTasks {
       throw TaskError.of("InvalidTransaction", "RequestManualReview needs the transaction");
     }
     ReviewInbox.Item item = reviews.submit(context.idempotencyKey(), request);
-    return new ReviewTicket(item.reviewId(), item.status().name());
+    return runtime.respond(
+        "RequestManualReview", context, new ReviewTicket(item.reviewId(), item.status().name()));
   }
 
   private Decision decide(DecisionRequest request, TaskContext context, String decision) {

@@ -96,7 +96,10 @@ public final class OrderTasks {
       total = Math.addExact(total, lineTotal);
       lines.add(new PricedLine(line.sku(), line.quantity(), item.unitPriceCents(), lineTotal));
     }
-    return new ValidatedOrder(order.orderId(), order.customerId(), lines, total, CURRENCY);
+    return runtime.respond(
+        "ValidateOrder",
+        context,
+        new ValidatedOrder(order.orderId(), order.customerId(), lines, total, CURRENCY));
   }
 
   /** Reserves the order's items. */
@@ -104,7 +107,10 @@ public final class OrderTasks {
   public Reservation reserve(ReserveRequest request, TaskContext context) {
     runtime.call("ReserveInventory", context, "InventoryUnavailable");
     requireOrder(request == null ? null : request.orderId());
-    return inventory.reserve(context.idempotencyKey(), request.orderId(), request.items());
+    return runtime.respond(
+        "ReserveInventory",
+        context,
+        inventory.reserve(context.idempotencyKey(), request.orderId(), request.items()));
   }
 
   /** Captures the payment. */
@@ -112,8 +118,11 @@ public final class OrderTasks {
   public Charge charge(ChargeRequest request, TaskContext context) {
     runtime.call("ChargePayment", context, "PaymentGatewayTimeout");
     requireOrder(request == null ? null : request.orderId());
-    return payments.charge(
-        context.idempotencyKey(), request.orderId(), request.amountCents(), request.payment());
+    return runtime.respond(
+        "ChargePayment",
+        context,
+        payments.charge(
+            context.idempotencyKey(), request.orderId(), request.amountCents(), request.payment()));
   }
 
   /** Ships the reserved items. */
@@ -121,7 +130,10 @@ public final class OrderTasks {
   public Shipment ship(ShipRequest request, TaskContext context) {
     runtime.call("ShipOrder", context, "CarrierUnavailable");
     requireOrder(request == null ? null : request.orderId());
-    return shipping.ship(context.idempotencyKey(), request.orderId(), request.address());
+    return runtime.respond(
+        "ShipOrder",
+        context,
+        shipping.ship(context.idempotencyKey(), request.orderId(), request.address()));
   }
 
   /** Compensation: releases whatever the order reserved. */
@@ -129,7 +141,8 @@ public final class OrderTasks {
   public Release release(OrderRef order, TaskContext context) {
     runtime.call("ReleaseInventory", context, "InventoryUnavailable");
     requireOrder(order == null ? null : order.orderId());
-    return inventory.release(context.idempotencyKey(), order.orderId());
+    return runtime.respond(
+        "ReleaseInventory", context, inventory.release(context.idempotencyKey(), order.orderId()));
   }
 
   /** Compensation: refunds whatever the order was charged. */
@@ -137,7 +150,8 @@ public final class OrderTasks {
   public Refund refund(OrderRef order, TaskContext context) {
     runtime.call("RefundPayment", context, "PaymentGatewayTimeout");
     requireOrder(order == null ? null : order.orderId());
-    return payments.refund(context.idempotencyKey(), order.orderId());
+    return runtime.respond(
+        "RefundPayment", context, payments.refund(context.idempotencyKey(), order.orderId()));
   }
 
   private static void requireOrder(String orderId) {
