@@ -4,6 +4,7 @@ import io.statecraft.api.config.ConditionalOnRole;
 import io.statecraft.api.error.ApiException;
 import io.statecraft.api.error.ErrorCode;
 import io.statecraft.api.statemachines.Page;
+import io.statecraft.api.statemachines.StateMachineRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -117,6 +118,42 @@ public class ExecutionRecords {
           null,
           null,
           null);
+    }
+
+    /**
+     * A new execution of {@code target}: what it runs (the revision, and the version or alias it
+     * was started through), its input and its hash, with no outcome yet.
+     *
+     * @param parentExecutionArn the execution that started it, or {@code null}
+     */
+    public static ExecutionRow started(
+        StateMachineRegistry.ExecutionTarget target,
+        String executionArn,
+        String name,
+        String input,
+        RowStatus status,
+        Instant startDate,
+        String workflowId,
+        String parentExecutionArn) {
+      return new ExecutionRow(
+          executionArn,
+          name,
+          target.stateMachine().arn(),
+          target.qualifierArn(),
+          target.versionNumber(),
+          target.aliasArn(),
+          target.revision().revisionId(),
+          input,
+          sha256(input),
+          status,
+          startDate,
+          null,
+          workflowId,
+          null,
+          null,
+          null,
+          null,
+          parentExecutionArn);
     }
 
     /** The ARN of the version it ran, when it was started through a version or an alias. */

@@ -59,24 +59,14 @@ final class RegistryNestedExecutions implements NestedExecutions {
       String machine = target.stateMachine().name();
       Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       ExecutionRow row =
-          new ExecutionRow(
+          ExecutionRow.started(
+              target,
               arns.execution(machine, request.executionName()),
               request.executionName(),
-              target.stateMachine().arn(),
-              target.qualifierArn(),
-              target.versionNumber(),
-              target.aliasArn(),
-              target.revision().revisionId(),
               input,
-              ExecutionRecords.sha256(input),
               RowStatus.RUNNING,
               now,
-              null,
               WorkflowIds.execution(machine, request.executionName()),
-              null,
-              null,
-              null,
-              null,
               request.parentExecutionArn());
       return starter.request(records.acceptNested(row).row());
     } catch (ApiException e) {

@@ -132,19 +132,13 @@ final class TemporalExecutionService implements ExecutionService {
     String input = command.input() == null ? "{}" : command.input();
     String machine = target.stateMachine().name();
     ExecutionRow candidate =
-        new ExecutionRow(
+        ExecutionRow.started(
+            target,
             arns.execution(machine, name),
             name,
-            target.stateMachine().arn(),
-            target.qualifierArn(),
-            target.versionNumber(),
-            target.aliasArn(),
-            target.revision().revisionId(),
             input,
-            ExecutionRecords.sha256(input),
             RowStatus.PENDING,
             clock.instant().truncatedTo(ChronoUnit.MILLIS),
-            null,
             WorkflowIds.execution(machine, name),
             null);
     ExecutionRecords.Accepted accepted = records.accept(candidate);

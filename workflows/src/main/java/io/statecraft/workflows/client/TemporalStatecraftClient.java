@@ -239,13 +239,7 @@ public final class TemporalStatecraftClient implements StatecraftClient {
                   .build())
           .getWorkflowExecutionInfo();
     } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw new StatecraftClientException(
-            Reason.EXECUTION_DOES_NOT_EXIST,
-            "No execution has the workflow id '" + workflowId + "'.",
-            e);
-      }
-      throw e;
+      throw missingOr(workflowId, e);
     }
   }
 
@@ -402,13 +396,7 @@ public final class TemporalStatecraftClient implements StatecraftClient {
                   .build())
           .getHistory();
     } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw new StatecraftClientException(
-            Reason.EXECUTION_DOES_NOT_EXIST,
-            "No execution has the workflow id '" + workflowId + "'.",
-            e);
-      }
-      throw e;
+      throw missingOr(workflowId, e);
     }
   }
 
@@ -477,6 +465,17 @@ public final class TemporalStatecraftClient implements StatecraftClient {
       }
       throw e;
     }
+  }
+
+  /** NOT_FOUND from the service means no such workflow; anything else goes on as it was. */
+  private static RuntimeException missingOr(String workflowId, StatusRuntimeException e) {
+    if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+      return new StatecraftClientException(
+          Reason.EXECUTION_DOES_NOT_EXIST,
+          "No execution has the workflow id '" + workflowId + "'.",
+          e);
+    }
+    return e;
   }
 
   /** A callback for a workflow that has ended is too late; one for no workflow names no task. */
