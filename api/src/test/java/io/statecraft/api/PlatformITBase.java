@@ -1,7 +1,15 @@
 package io.statecraft.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,5 +45,34 @@ public abstract class PlatformITBase {
 
   protected String baseUrl() {
     return "http://127.0.0.1:" + port;
+  }
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A JSON answer of the REST API; {@code body} is a null node when the answer has none. */
+  protected record JsonAnswer(int status, JsonNode body, String contentType) {}
+
+  /**
+   * Sends a JSON request to the platform and reads the answer, which must never show a stack trace,
+   * whatever its status.
+   */
+  protected JsonAnswer request(String method, String path, String body)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.body()).doesNotContain("\tat ", "at io.statecraft");
+    return new JsonAnswer(
+        response.statusCode(),
+        response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()),
+        response.headers().firstValue("Content-Type").orElse(""));
   }
 }

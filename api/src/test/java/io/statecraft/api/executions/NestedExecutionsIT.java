@@ -6,10 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.statecraft.api.PlatformITBase;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -34,23 +30,12 @@ class NestedExecutionsIT extends PlatformITBase {
         "ResultSelector":{"output.$":"$.Output","status.$":"$.Status","arn.$":"$.ExecutionArn"},
         "End":true}}}""";
 
-  final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
 
   JsonNode send(String method, String path, String body, int expected) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Content-Type", "application/json")
-                .method(
-                    method,
-                    body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
-    return json.readTree(response.body());
+    JsonAnswer answer = request(method, path, body);
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(expected);
+    return answer.body();
   }
 
   JsonNode awaitEnd(String machine, String execution) {

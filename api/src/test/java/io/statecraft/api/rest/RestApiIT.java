@@ -2,10 +2,8 @@ package io.statecraft.api.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.statecraft.api.PlatformITBase;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,29 +16,10 @@ class RestApiIT extends PlatformITBase {
   final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
 
-  record Answer(int status, JsonNode body, String contentType) {}
-
-  Answer call(String method, String path, String body) throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl() + path))
-            .header("Content-Type", "application/json");
-    request.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    HttpResponse<String> response =
-        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    JsonNode node = response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
-    assertThat(response.body()).doesNotContain("\tat ", "at io.statecraft");
-    return new Answer(
-        response.statusCode(), node, response.headers().firstValue("Content-Type").orElse(""));
-  }
-
   @Test
   void managesAStateMachineWithVersionsAliasesAndTags() throws Exception {
-    Answer created =
-        call(
+    JsonAnswer created =
+        request(
             "POST",
             "/api/v1/state-machines",
             """
@@ -52,8 +31,8 @@ class RestApiIT extends PlatformITBase {
     assertThat(created.body().path("definition").path("StartAt").asText()).isEqualTo("A");
     assertThat(created.body().path("definitionSha256").asText()).hasSize(64);
 
-    Answer updated =
-        call(
+    JsonAnswer updated =
+        request(
             "PATCH",
             "/api/v1/state-machines/RestWalk",
             """
@@ -61,16 +40,16 @@ class RestApiIT extends PlatformITBase {
     assertThat(updated.status()).isEqualTo(200);
     assertThat(updated.body().path("versionArn").asText()).endsWith(":RestWalk:2");
 
-    Answer version1 = call("GET", "/api/v1/state-machines/RestWalk/versions/1", null);
+    JsonAnswer version1 = request("GET", "/api/v1/state-machines/RestWalk/versions/1", null);
     assertThat(version1.body().path("definition").path("StartAt").asText()).isEqualTo("A");
     assertThat(version1.body().path("version").asInt()).isEqualTo(1);
     assertThat(version1.body().path("description").asText()).isEqualTo("one");
 
-    Answer versions = call("GET", "/api/v1/state-machines/RestWalk/versions", null);
+    JsonAnswer versions = request("GET", "/api/v1/state-machines/RestWalk/versions", null);
     assertThat(versions.body().path("items").findValuesAsText("version")).containsExactly("2", "1");
 
-    Answer alias =
-        call(
+    JsonAnswer alias =
+        request(
             "POST",
             "/api/v1/state-machines/RestWalk/aliases",
             """
@@ -78,39 +57,40 @@ class RestApiIT extends PlatformITBase {
     assertThat(alias.status()).isEqualTo(201);
     assertThat(alias.body().path("routing").size()).isEqualTo(2);
 
-    Answer refused = call("DELETE", "/api/v1/state-machines/RestWalk/versions/1", null);
+    JsonAnswer refused = request("DELETE", "/api/v1/state-machines/RestWalk/versions/1", null);
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.contentType()).startsWith("application/problem+json");
     assertThat(refused.body().path("code").asText()).isEqualTo("ConflictException");
 
-    Answer tags =
-        call("POST", "/api/v1/state-machines/RestWalk/tags", "{\"tags\":{\"env\":\"dev\"}}");
+    JsonAnswer tags =
+        request("POST", "/api/v1/state-machines/RestWalk/tags", "{\"tags\":{\"env\":\"dev\"}}");
     assertThat(tags.body().path("tags").path("team").asText()).isEqualTo("core");
     assertThat(tags.body().path("tags").path("env").asText()).isEqualTo("dev");
-    assertThat(call("DELETE", "/api/v1/state-machines/RestWalk/tags/env", null).status())
+    assertThat(request("DELETE", "/api/v1/state-machines/RestWalk/tags/env", null).status())
         .isEqualTo(204);
 
-    Answer listed = call("GET", "/api/v1/state-machines?maxResults=1000", null);
+    JsonAnswer listed = request("GET", "/api/v1/state-machines?maxResults=1000", null);
     assertThat(listed.body().path("items").findValuesAsText("name")).contains("RestWalk");
 
-    assertThat(call("DELETE", "/api/v1/state-machines/RestWalk/aliases/prod", null).status())
+    assertThat(request("DELETE", "/api/v1/state-machines/RestWalk/aliases/prod", null).status())
         .isEqualTo(204);
-    assertThat(call("DELETE", "/api/v1/state-machines/RestWalk", null).status()).isEqualTo(204);
-    Answer gone = call("GET", "/api/v1/state-machines/RestWalk", null);
+    assertThat(request("DELETE", "/api/v1/state-machines/RestWalk", null).status()).isEqualTo(204);
+    JsonAnswer gone = request("GET", "/api/v1/state-machines/RestWalk", null);
     assertThat(gone.status()).isEqualTo(404);
     assertThat(gone.body().path("code").asText()).isEqualTo("StateMachineDoesNotExist");
   }
 
   @Test
   void problemDetailsNameTheFieldWithAJsonPointer() throws Exception {
-    Answer unknown =
-        call("POST", "/api/v1/state-machines", "{\"name\":\"X\",\"definition\":{},\"colour\":1}");
+    JsonAnswer unknown =
+        request(
+            "POST", "/api/v1/state-machines", "{\"name\":\"X\",\"definition\":{},\"colour\":1}");
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.contentType()).startsWith("application/problem+json");
     assertThat(unknown.body().path("errors").get(0).path("pointer").asText()).isEqualTo("/colour");
 
-    Answer wrongType =
-        call(
+    JsonAnswer wrongType =
+        request(
             "POST",
             "/api/v1/state-machines/Any/aliases",
             "{\"name\":\"a\",\"routing\":[{\"version\":1,\"weight\":\"all\"}]}");
@@ -118,64 +98,65 @@ class RestApiIT extends PlatformITBase {
     assertThat(wrongType.body().path("errors").get(0).path("pointer").asText())
         .isEqualTo("/routing/0/weight");
 
-    Answer missing = call("POST", "/api/v1/state-machines", "{\"definition\":{}}");
+    JsonAnswer missing = request("POST", "/api/v1/state-machines", "{\"definition\":{}}");
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.body().path("errors").get(0).path("pointer").asText()).isEqualTo("/name");
     assertThat(missing.body().path("errors").get(0).path("message").asText())
         .isEqualTo("Member must not be null");
 
-    Answer weights =
-        call(
+    JsonAnswer weights =
+        request(
             "POST",
             "/api/v1/state-machines/Any/aliases",
             "{\"name\":\"a\",\"routing\":[{\"version\":1,\"weight\":101}]}");
     assertThat(weights.body().path("errors").get(0).path("pointer").asText())
         .isEqualTo("/routing/0/weight");
 
-    Answer badDefinition =
-        call(
+    JsonAnswer badDefinition =
+        request(
             "POST",
             "/api/v1/state-machines",
             "{\"name\":\"Bad\",\"definition\":{\"StartAt\":\"X\",\"States\":{}}}");
     assertThat(badDefinition.status()).isEqualTo(400);
     assertThat(badDefinition.body().path("code").asText()).isEqualTo("InvalidDefinition");
 
-    Answer malformed = call("POST", "/api/v1/state-machines", "{\"name\":");
+    JsonAnswer malformed = request("POST", "/api/v1/state-machines", "{\"name\":");
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.body().path("code").asText()).isEqualTo("SerializationException");
 
-    Answer deep =
-        call(
+    JsonAnswer deep =
+        request(
             "POST",
             "/api/v1/validate",
             "{\"definition\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}");
     assertThat(deep.status()).isEqualTo(400);
 
-    Answer badVersion = call("GET", "/api/v1/state-machines/Any/versions/abc", null);
+    JsonAnswer badVersion = request("GET", "/api/v1/state-machines/Any/versions/abc", null);
     assertThat(badVersion.status()).isEqualTo(400);
 
-    Answer noSuchPath = call("GET", "/api/v1/nothing-here", null);
+    JsonAnswer noSuchPath = request("GET", "/api/v1/nothing-here", null);
     assertThat(noSuchPath.status()).isEqualTo(404);
   }
 
   @Test
   void validatesDefinitions() throws Exception {
-    Answer ok =
-        call(
+    JsonAnswer ok =
+        request(
             "POST",
             "/api/v1/validate",
             "{\"definition\":{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}}");
     assertThat(ok.status()).isEqualTo(200);
     assertThat(ok.body().path("result").asText()).isEqualTo("OK");
 
-    Answer fail = call("POST", "/api/v1/validate", "{\"definition\":\"{\\\"StartAt\\\":1}\"}");
+    JsonAnswer fail =
+        request("POST", "/api/v1/validate", "{\"definition\":\"{\\\"StartAt\\\":1}\"}");
     assertThat(fail.body().path("result").asText()).isEqualTo("FAIL");
     assertThat(fail.body().path("diagnostics").size()).isPositive();
   }
 
   @Test
   void publishesAnOpenApiDocumentAndSwaggerUi() throws Exception {
-    Answer docs = call("GET", "/v3/api-docs", null);
+    JsonAnswer docs = request("GET", "/v3/api-docs", null);
     assertThat(docs.status()).isEqualTo(200);
     assertThat(docs.body().path("paths").has("/api/v1/state-machines/{name}/aliases")).isTrue();
     assertThat(docs.body().path("paths").has("/api/v1/validate")).isTrue();

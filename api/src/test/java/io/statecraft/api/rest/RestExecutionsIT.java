@@ -6,10 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.statecraft.api.PlatformITBase;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,32 +27,13 @@ class RestExecutionsIT extends PlatformITBase {
   final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
 
-  record Answer(int status, JsonNode body, String contentType) {}
-
-  Answer send(String method, String path, String body) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl() + path))
-            .header("Content-Type", "application/json");
-    request.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    HttpResponse<String> response =
-        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    return new Answer(
-        response.statusCode(),
-        response.body().isEmpty() ? null : json.readTree(response.body()),
-        response.headers().firstValue("Content-Type").orElse(""));
-  }
-
-  Answer get(String path) throws Exception {
-    return send("GET", path, null);
+  JsonAnswer get(String path) throws Exception {
+    return request("GET", path, null);
   }
 
   void createMachine(String name, String definition) throws Exception {
-    Answer created =
-        send(
+    JsonAnswer created =
+        request(
             "POST",
             "/api/v1/state-machines",
             "{\"name\":\"" + name + "\",\"definition\":" + definition + ",\"publish\":true}");
@@ -74,8 +52,8 @@ class RestExecutionsIT extends PlatformITBase {
   @Test
   void startsAnExecutionAndDescribesItWithItsTemporalLink() throws Exception {
     createMachine("RestRuns", PASSES);
-    Answer started =
-        send(
+    JsonAnswer started =
+        request(
             "POST",
             "/api/v1/state-machines/RestRuns/executions",
             "{\"name\":\"run-1\",\"input\":{\"who\":\"ada\"}}");
@@ -111,17 +89,17 @@ class RestExecutionsIT extends PlatformITBase {
 
     // The same name and input answer the running execution; another input is refused.
     createMachine("RestHeld", WAITS);
-    Answer first =
-        send(
+    JsonAnswer first =
+        request(
             "POST", "/api/v1/state-machines/RestHeld/executions", "{\"name\":\"h\",\"input\":[1]}");
     assertThat(first.status()).isEqualTo(201);
-    Answer same =
-        send(
+    JsonAnswer same =
+        request(
             "POST", "/api/v1/state-machines/RestHeld/executions", "{\"name\":\"h\",\"input\":[1]}");
     assertThat(same.status()).isEqualTo(200);
     assertThat(same.body().path("startDate")).isEqualTo(first.body().path("startDate"));
-    Answer other =
-        send(
+    JsonAnswer other =
+        request(
             "POST", "/api/v1/state-machines/RestHeld/executions", "{\"name\":\"h\",\"input\":[2]}");
     assertThat(other.status()).isEqualTo(409);
     assertThat(other.contentType()).startsWith("application/problem+json");
@@ -136,7 +114,7 @@ class RestExecutionsIT extends PlatformITBase {
     assertThat(held.path("currentStates").get(0).asText()).isEqualTo("Hold");
 
     // A generated name when none is given.
-    Answer unnamed = send("POST", "/api/v1/state-machines/RestRuns/executions", null);
+    JsonAnswer unnamed = request("POST", "/api/v1/state-machines/RestRuns/executions", null);
     assertThat(unnamed.status()).isEqualTo(201);
     assertThat(unnamed.body().path("name").asText()).hasSize(36);
     assertThat(unnamed.body().path("input")).isEqualTo(json.readTree("{}"));
@@ -145,7 +123,7 @@ class RestExecutionsIT extends PlatformITBase {
   @Test
   void readsTheHistoryInAwsEventShapes() throws Exception {
     createMachine("RestHistory", PASSES);
-    send(
+    request(
         "POST",
         "/api/v1/state-machines/RestHistory/executions",
         "{\"name\":\"h1\",\"input\":{\"a\":1}}");
@@ -183,11 +161,11 @@ class RestExecutionsIT extends PlatformITBase {
             .body();
     assertThat(next.path("events").get(0).path("type").asText()).isEqualTo("PassStateExited");
 
-    Answer badToken =
+    JsonAnswer badToken =
         get("/api/v1/state-machines/RestHistory/executions/h1/history?nextToken=bogus");
     assertThat(badToken.status()).isEqualTo(400);
     assertThat(badToken.body().path("code").asText()).isEqualTo("InvalidToken");
-    Answer missing = get("/api/v1/state-machines/RestHistory/executions/none/history");
+    JsonAnswer missing = get("/api/v1/state-machines/RestHistory/executions/none/history");
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.body().path("code").asText()).isEqualTo("ExecutionDoesNotExist");
   }
@@ -197,7 +175,7 @@ class RestExecutionsIT extends PlatformITBase {
     createMachine("RestListed", WAITS);
     for (int i = 0; i < 3; i++) {
       assertThat(
-              send(
+              request(
                       "POST",
                       "/api/v1/state-machines/RestListed/executions",
                       "{\"name\":\"l" + i + "\"}")
@@ -216,8 +194,8 @@ class RestExecutionsIT extends PlatformITBase {
     } while (token != null);
     assertThat(names).containsExactly("l2", "l1", "l0");
 
-    Answer stopped =
-        send(
+    JsonAnswer stopped =
+        request(
             "POST",
             "/api/v1/state-machines/RestListed/executions/l1/stop",
             "{\"error\":\"Manual\",\"cause\":\"by a test\"}");
@@ -242,10 +220,10 @@ class RestExecutionsIT extends PlatformITBase {
     assertThat(get("/api/v1/executions?maxResults=1000").body().path("executions").size())
         .isGreaterThanOrEqualTo(3);
 
-    Answer badStatus = get("/api/v1/executions?status=DONE");
+    JsonAnswer badStatus = get("/api/v1/executions?status=DONE");
     assertThat(badStatus.status()).isEqualTo(400);
     assertThat(badStatus.body().path("code").asText()).isEqualTo("ValidationException");
-    Answer unknownMachine = get("/api/v1/state-machines/Nowhere/executions");
+    JsonAnswer unknownMachine = get("/api/v1/state-machines/Nowhere/executions");
     assertThat(unknownMachine.status()).isEqualTo(404);
     assertThat(unknownMachine.body().path("code").asText()).isEqualTo("StateMachineDoesNotExist");
   }
@@ -253,30 +231,30 @@ class RestExecutionsIT extends PlatformITBase {
   @Test
   void runsVersionsAndAliasesByQualifier() throws Exception {
     createMachine("RestQualified", PASSES);
-    send(
+    request(
         "PATCH",
         "/api/v1/state-machines/RestQualified",
         "{\"definition\":{\"StartAt\":\"S\",\"States\":{\"S\":{\"Type\":\"Pass\",\"Result\":2,\"End\":true}}}}");
-    send(
+    request(
         "POST",
         "/api/v1/state-machines/RestQualified/aliases",
         "{\"name\":\"stable\",\"routing\":[{\"version\":1,\"weight\":100}]}");
-    Answer byVersion =
-        send(
+    JsonAnswer byVersion =
+        request(
             "POST",
             "/api/v1/state-machines/RestQualified/executions",
             "{\"name\":\"v\",\"qualifier\":\"1\"}");
     assertThat(byVersion.status()).isEqualTo(201);
     assertThat(byVersion.body().path("stateMachineVersionArn").asText())
         .endsWith(":RestQualified:1");
-    Answer byAlias =
-        send(
+    JsonAnswer byAlias =
+        request(
             "POST",
             "/api/v1/state-machines/RestQualified/executions",
             "{\"name\":\"a\",\"qualifier\":\"stable\"}");
     assertThat(byAlias.body().path("stateMachineAliasArn").asText())
         .endsWith(":RestQualified:stable");
-    send("POST", "/api/v1/state-machines/RestQualified/executions", "{\"name\":\"c\"}");
+    request("POST", "/api/v1/state-machines/RestQualified/executions", "{\"name\":\"c\"}");
 
     assertThat(
             awaitStatus("RestQualified", "v", "SUCCEEDED").path("output").path("greeting").asText())
@@ -286,15 +264,15 @@ class RestExecutionsIT extends PlatformITBase {
         .isEqualTo("hello");
     assertThat(awaitStatus("RestQualified", "c", "SUCCEEDED").path("output").asInt()).isEqualTo(2);
 
-    Answer bad =
-        send(
+    JsonAnswer bad =
+        request(
             "POST",
             "/api/v1/state-machines/RestQualified/executions",
             "{\"name\":\"x\",\"qualifier\":\"0\"}");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.body().path("errors").get(0).path("pointer").asText()).isEqualTo("/qualifier");
-    Answer noVersion =
-        send(
+    JsonAnswer noVersion =
+        request(
             "POST",
             "/api/v1/state-machines/RestQualified/executions",
             "{\"name\":\"y\",\"qualifier\":\"9\"}");
@@ -305,18 +283,18 @@ class RestExecutionsIT extends PlatformITBase {
   void refusesBadInputWithProblemDetails() throws Exception {
     createMachine("RestStrict", PASSES);
     String big = "{\"input\":{\"k\":\"" + "x".repeat(262_200) + "\"}}";
-    Answer tooBig = send("POST", "/api/v1/state-machines/RestStrict/executions", big);
+    JsonAnswer tooBig = request("POST", "/api/v1/state-machines/RestStrict/executions", big);
     assertThat(tooBig.status()).isEqualTo(400);
     assertThat(tooBig.body().path("code").asText()).isEqualTo("ValidationException");
     assertThat(tooBig.body().path("errors").get(0).path("pointer").asText()).isEqualTo("/input");
 
-    Answer badName =
-        send("POST", "/api/v1/state-machines/RestStrict/executions", "{\"name\":\"a b\"}");
+    JsonAnswer badName =
+        request("POST", "/api/v1/state-machines/RestStrict/executions", "{\"name\":\"a b\"}");
     assertThat(badName.status()).isEqualTo(400);
     assertThat(badName.body().path("code").asText()).isEqualTo("InvalidName");
 
-    Answer unknownToken =
-        send(
+    JsonAnswer unknownToken =
+        request(
             "POST",
             "/api/v1/task-tokens/success",
             "{\"taskToken\":\""
@@ -326,18 +304,19 @@ class RestExecutionsIT extends PlatformITBase {
                 + "\",\"output\":{}}");
     assertThat(unknownToken.status()).isEqualTo(404);
     assertThat(unknownToken.body().path("code").asText()).isEqualTo("TaskDoesNotExist");
-    Answer garbage = send("POST", "/api/v1/task-tokens/heartbeat", "{\"taskToken\":\"garbage\"}");
+    JsonAnswer garbage =
+        request("POST", "/api/v1/task-tokens/heartbeat", "{\"taskToken\":\"garbage\"}");
     assertThat(garbage.status()).isEqualTo(400);
     assertThat(garbage.body().path("code").asText()).isEqualTo("InvalidToken");
-    Answer noOutput = send("POST", "/api/v1/task-tokens/success", "{\"taskToken\":\"t\"}");
+    JsonAnswer noOutput = request("POST", "/api/v1/task-tokens/success", "{\"taskToken\":\"t\"}");
     assertThat(noOutput.status()).isEqualTo(400);
     assertThat(noOutput.body().path("errors").get(0).path("pointer").asText()).isEqualTo("/output");
   }
 
   @Test
   void completesAManualReviewThroughTheReviewInbox() throws Exception {
-    Answer started =
-        send(
+    JsonAnswer started =
+        request(
             "POST",
             "/api/v1/state-machines/fraud-detection/executions",
             "{\"name\":\"rest-review\",\"input\":{\"transactionId\":\"t-rest\",\"accountId\":\"a-2\","
@@ -358,8 +337,8 @@ class RestExecutionsIT extends PlatformITBase {
                   return null;
                 },
                 r -> r != null);
-    Answer decided =
-        send(
+    JsonAnswer decided =
+        request(
             "POST",
             "/demo/fraud/reviews/" + review.path("reviewId").asText() + "/decision",
             "{\"approve\":false,\"reviewer\":\"grace\",\"note\":\"too risky\"}");
@@ -368,14 +347,14 @@ class RestExecutionsIT extends PlatformITBase {
     JsonNode done = awaitStatus("fraud-detection", "rest-review", "SUCCEEDED");
     assertThat(done.path("output").path("decision").asText()).isEqualTo("DECLINED");
 
-    Answer again =
-        send(
+    JsonAnswer again =
+        request(
             "POST",
             "/demo/fraud/reviews/" + review.path("reviewId").asText() + "/decision",
             "{\"approve\":true}");
     assertThat(again.status()).isEqualTo(409);
-    Answer taskGone =
-        send(
+    JsonAnswer taskGone =
+        request(
             "POST",
             "/api/v1/task-tokens/success",
             "{\"taskToken\":\"" + review.path("taskToken").asText() + "\",\"output\":{}}");
@@ -385,8 +364,8 @@ class RestExecutionsIT extends PlatformITBase {
 
   @Test
   void testsOneState() throws Exception {
-    Answer choice =
-        send(
+    JsonAnswer choice =
+        request(
             "POST",
             "/api/v1/test-state",
             "{\"definition\":{\"Type\":\"Choice\",\"Choices\":[{\"Variable\":\"$.n\","
@@ -397,8 +376,8 @@ class RestExecutionsIT extends PlatformITBase {
     assertThat(choice.body().path("nextState").asText()).isEqualTo("Big");
     assertThat(choice.body().path("output")).isEqualTo(json.readTree("{\"n\":5}"));
 
-    Answer assigned =
-        send(
+    JsonAnswer assigned =
+        request(
             "POST",
             "/api/v1/test-state",
             "{\"definition\":{\"Type\":\"Pass\",\"QueryLanguage\":\"JSONata\","
@@ -407,8 +386,8 @@ class RestExecutionsIT extends PlatformITBase {
     assertThat(assigned.status()).as(assigned.body().toString()).isEqualTo(200);
     assertThat(assigned.body().path("variables").path("total").asInt()).isEqualTo(42);
 
-    Answer broken =
-        send("POST", "/api/v1/test-state", "{\"definition\":{\"Type\":\"Pass\",\"Bogus\":1}}");
+    JsonAnswer broken =
+        request("POST", "/api/v1/test-state", "{\"definition\":{\"Type\":\"Pass\",\"Bogus\":1}}");
     assertThat(broken.status()).isEqualTo(400);
     assertThat(broken.body().path("code").asText()).isEqualTo("InvalidDefinition");
   }
