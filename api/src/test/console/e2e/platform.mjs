@@ -113,14 +113,3 @@ export async function startPlatform({ jar = JAR, timeoutMs = 240000 } = {}) {
     throw e;
   }
 }
-
-/** Whether the platform serves executions: StartExecution is no longer an unknown operation. */
-export async function executionsServed(url) {
-  const response = await fetch(`${url}/`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': 'AWSStepFunctions.StartExecution' },
-    body: '{}',
-  });
-  const body = await response.json().catch(() => ({}));
-  return body.__type !== 'UnknownOperationException';
-}
