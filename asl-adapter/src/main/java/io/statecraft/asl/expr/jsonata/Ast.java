@@ -28,35 +28,6 @@ final class Ast {
       List<Integer> conditionPositions,
       String comparisonOperator) {}
 
-  private static final Map<String, Field> FIELDS =
-      resolve(
-          "type",
-          "value",
-          "position",
-          "steps",
-          "lhs",
-          "rhs",
-          "expression",
-          "expressions",
-          "procedure",
-          "arguments",
-          "body",
-          "condition",
-          "then",
-          "_else",
-          "predicate",
-          "stages",
-          "expr",
-          "group",
-          "lhsObject",
-          "rhsObject",
-          "terms",
-          "rhsTerms",
-          "pattern",
-          "update",
-          "delete",
-          "nextFunction");
-
   /** Fields that hold sub-expressions: walked to find every variable the expression names. */
   private static final List<String> CHILDREN =
       List.of(
@@ -83,6 +54,13 @@ final class Ast {
           "update",
           "delete",
           "nextFunction");
+
+  /** The symbol's fields the walk reads: its kind, value and position, and its children. */
+  private static final Map<String, Field> FIELDS =
+      resolve(
+          java.util.stream.Stream.concat(
+                  java.util.stream.Stream.of("type", "value", "position"), CHILDREN.stream())
+              .toArray(String[]::new));
 
   private static final Set<String> COMPARISONS = Set.of("<", "<=", ">", ">=");
 
