@@ -16,6 +16,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.SfnClientBuilder;
 
 /**
  * The whole platform on a random HTTP port, a free embedded Temporal port and a fresh data
@@ -74,5 +79,17 @@ public abstract class PlatformITBase {
         response.statusCode(),
         response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()),
         response.headers().firstValue("Content-Type").orElse(""));
+  }
+
+  /**
+   * An AWS SDK Step Functions client for this platform, signing with dummy credentials (accepted
+   * while authentication is off); callers may configure it further before {@code build()}.
+   */
+  protected SfnClientBuilder sfnClient() {
+    return SfnClient.builder()
+        .endpointOverride(URI.create(baseUrl()))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")));
   }
 }

@@ -92,14 +92,7 @@ class AwsProtocolFuzzIT extends PlatformITBase {
   }
 
   int post(String action, byte[] body) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(baseUrl() + "/"))
-                .header("X-Amz-Target", "AWSStepFunctions." + action)
-                .header("Content-Type", "application/x-amz-json-1.0")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = send(action, HttpRequest.BodyPublishers.ofByteArray(body));
     assertThat(response.body()).as(action).contains("\"__type\"").contains("\"message\"");
     return response.statusCode();
   }
@@ -244,14 +237,7 @@ class AwsProtocolFuzzIT extends PlatformITBase {
 
   /** The status; a 4xx must come in AWS's error shape, anything else must be a 200. */
   int answer(String action, byte[] body) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(baseUrl() + "/"))
-                .header("X-Amz-Target", "AWSStepFunctions." + action)
-                .header("Content-Type", "application/x-amz-json-1.0")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = send(action, HttpRequest.BodyPublishers.ofByteArray(body));
     if (response.statusCode() != 200) {
       assertThat(response.body()).as(action).contains("\"__type\"").contains("\"message\"");
     }
@@ -259,16 +245,20 @@ class AwsProtocolFuzzIT extends PlatformITBase {
   }
 
   String post200(String action, String body) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(baseUrl() + "/"))
-                .header("X-Amz-Target", "AWSStepFunctions." + action)
-                .header("Content-Type", "application/x-amz-json-1.0")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = send(action, HttpRequest.BodyPublishers.ofString(body));
     assertThat(response.statusCode()).as(action + ": " + response.body()).isEqualTo(200);
     return response.body();
+  }
+
+  /** Sends one AWS protocol request for {@code action}. */
+  HttpResponse<String> send(String action, HttpRequest.BodyPublisher body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + "/"))
+            .header("X-Amz-Target", "AWSStepFunctions." + action)
+            .header("Content-Type", "application/x-amz-json-1.0")
+            .POST(body)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static String abbreviate(String body) {

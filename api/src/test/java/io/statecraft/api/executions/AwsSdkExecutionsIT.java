@@ -18,10 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
@@ -76,11 +73,7 @@ class AwsSdkExecutionsIT extends PlatformITBase {
   @BeforeEach
   void client() {
     sfn =
-        SfnClient.builder()
-            .endpointOverride(URI.create(baseUrl()))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
+        sfnClient()
             // StartSyncExecution and TestState are modelled with the host prefix "sync-", which
             // an endpoint given as an IP address cannot take.
             .overrideConfiguration(
